@@ -1,0 +1,47 @@
+# The two commands: `make demo` and `make test`. Everything they need is installed here.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+APT_PACKAGES := postgresql
+
+.PHONY: demo test setup system lint bench clean
+
+demo: setup
+	rm -f demo.db
+	$(BIN)/incidentkb ingest samples/reports --db demo.db
+	$(BIN)/incidentkb incidents --db demo.db
+	$(BIN)/incidentkb show --db demo.db $$($(BIN)/incidentkb incidents --db demo.db --format ids | head -n 1)
+
+test: setup system
+	$(BIN)/ruff check src tests bench
+	scripts/with-postgres $(BIN)/pytest -q
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test,nlp]"
+	touch $(STAMP)
+
+# Debian packages the tests need (a real PostgreSQL server); installed only when missing.
+system:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
+	    || echo "could not install$$missing: the PostgreSQL tests will skip, saying why"; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: setup
+	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/quality.py
+
+clean:
+	rm -rf $(VENV) demo.db .pytest_cache

@@ -1,0 +1,409 @@
+"""`incidentkb eval`: field-by-field scores of the extractor against gold records.
+
+Two gold shapes are read: a gold record per document (`*.gold.json`, the seed's shape) and
+labelled corpora (`*.jsonl`, one report per line with a `gold` object, as in ../shared/corpora).
+Per field: tp (right values), pred (values the system gave), gold (values the gold states);
+precision = tp/pred, recall = tp/gold. For corpora, recall is the accuracy over labelled documents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+from rich.console import Console
+from rich.table import Table
+
+from incidentkb.errors import InputError
+from incidentkb.extract import groups
+from incidentkb.extract.numbers import COUNT_RE, number_value
+from incidentkb.ingest import read_paths
+from incidentkb.ingest.jsonl import read_jsonl
+from incidentkb.model import Document
+from incidentkb.pipeline import analyse
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, tp: int, pred: int, gold: int) -> None:
+        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
+
+    def as_dict(self) -> dict[str, Any]:
+        p = self.tp / self.pred if self.pred else None
+        r = self.tp / self.gold if self.gold else None
+        return {"tp": self.tp, "pred": self.pred, "gold": self.gold, "precision": p, "recall": r}
+
+
+@dataclass(slots=True)
+class Report:
+    scores: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    unstated: int = 0  # count values whose quote states no such number: must be 0
+    documents: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def field(
+        self,
+        name: str,
+        tp: int,
+        pred: int,
+        gold: int,
+        doc: Document | None = None,
+        detail: Any = None,
+    ) -> None:
+        self.scores[name].add(tp, pred, gold)
+        if doc is not None and (tp < gold or tp < pred):
+            self.misses.append(
+                {"document": doc.ref or doc.source or doc.id, "field": name, "detail": detail}
+            )
+
+
+def norm(text: Any) -> str:
+    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"\b(?:province|governorate|region|state|city|district|the)\b", " ", s)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
+
+
+def same_name(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return False
+    ca, cb = groups.canonical(str(a)) or str(a), groups.canonical(str(b)) or str(b)
+    return norm(ca) == norm(cb) or fuzz.token_set_ratio(norm(ca), norm(cb)) >= 90
+
+
+def evaluate_paths(paths: Iterable[Path]) -> dict[str, Any]:
+    report = Report()
+    for path in paths:
+        if path.name.endswith(".gold.json"):
+            _gold_record(path, report)
+        elif path.suffix == ".jsonl":
+            _corpus(path, report)
+        elif path.is_dir():
+            for p in sorted(path.glob("*.gold.json")):
+                _gold_record(p, report)
+        else:
+            report.problems.append(
+                f"{path}: not a gold record (*.gold.json) or labelled corpus (*.jsonl)"
+            )
+    return {
+        "documents": report.documents,
+        "fields": {k: v.as_dict() for k, v in sorted(report.scores.items())},
+        "unstated_values": report.unstated,
+        "misses": report.misses,
+        "problems": report.problems,
+    }
+
+
+# --- gold records in the seed's shape -------------------------------------------------------
+
+
+def _gold_document(path: Path, gold: dict[str, Any]) -> Document | None:
+    name = gold["document"]
+    for candidate in (path.parent / name, path.parent.parent / "reports" / name):
+        if candidate.exists():
+            docs = [d for d in read_paths([candidate]) if isinstance(d, Document)]
+            entry = gold.get("entry")
+            if entry is not None:
+                docs = [d for d in docs if str(d.ref) == str(entry)]
+            return docs[0] if docs else None
+    return None
+
+
+def _gold_record(path: Path, report: Report) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    doc = _gold_document(path, gold)
+    if doc is None:
+        report.problems.append(
+            f"{path}: its document {gold.get('document')!r} (entry {gold.get('entry')}) was not found"
+        )
+        return
+    report.documents += 1
+    _, incidents = analyse(doc)
+    records = [r for _, _, r in incidents]
+    main = next((r for r in records if not r.get("background")), {})
+    g = gold["incident"]
+    _check_unstated(records, report)
+    _headline(doc, main, g, report)
+    for key in ("killed", "injured"):
+        _count_claims(doc, key, main.get(key) or {}, g.get(key) or {}, report)
+    _lists(doc, main, g, report)
+    _background(doc, main, records, gold.get("not_this_incident") or [], report)
+
+
+def _headline(doc: Document, main: dict[str, Any], g: dict[str, Any], report: Report) -> None:
+    loc, gloc = main.get("location") or {}, g.get("location") or {}
+    pairs = {
+        "date": ((main.get("date") or {}).get("value"), (g.get("date") or {}).get("value")),
+        "type": (main.get("type"), g.get("type")),
+        "country": (loc.get("country"), gloc.get("country")),
+        "admin1": (loc.get("admin1"), gloc.get("admin1")),
+        "city": (loc.get("city"), gloc.get("city")),
+    }
+    for key in ("killed", "injured"):
+        got, want = main.get(key) or {}, g.get(key) or {}
+        for part in ("best", "low", "high", "qualifier"):
+            if part in want:
+                pairs[f"{key}.{part}"] = (got.get(part), want[part])
+    for name, (got, want) in pairs.items():
+        _single(doc, name, got, want, report)
+
+
+def _single(doc: Document, name: str, got: Any, want: Any, report: Report) -> None:
+    if want is None:
+        return
+    right = got is not None and (got == want or norm(got) == norm(want))
+    report.field(name, int(right), int(got is not None), 1, doc, {"got": got, "want": want})
+
+
+def _status(gold_status: str | None) -> str:
+    s = (gold_status or "").lower()
+    return (
+        "superseded"
+        if "superseded" in s or "early" in s
+        else "revised"
+        if "revised" in s
+        else "current"
+    )
+
+
+def _count_claims(
+    doc: Document, key: str, got: dict[str, Any], want: dict[str, Any], report: Report
+) -> None:
+    gold = [
+        (c.get("value", c.get("low")), c.get("qualifier", "exact"), _status(c.get("status")))
+        for c in want.get("claims", [])
+    ]
+    pred = [(c["value"], c["qualifier"], c["status"]) for c in got.get("claims", [])]
+    _match(doc, f"{key}.claims", pred, gold, lambda p, g: p == g, report)
+
+
+def _match(
+    doc: Document, name: str, pred: Sequence[Any], gold: Sequence[Any], same: Any, report: Report
+) -> None:
+    """Greedy one-to-one matching of predicted and gold items."""
+    free = list(gold)
+    tp = 0
+    extra = []
+    for p in pred:
+        hit = next((g for g in free if same(p, g)), None)
+        if hit is None:
+            extra.append(p)
+        else:
+            free.remove(hit)
+            tp += 1
+    report.field(name, tp, len(pred), len(gold), doc, {"missed": free, "extra": extra})
+
+
+def _overlaps(doc: Document, claim: dict[str, Any], quote: str) -> bool:
+    start = doc.text.find(quote)
+    return start >= 0 and claim["start"] < start + len(quote) and start < claim["end"]
+
+
+def _lists(doc: Document, main: dict[str, Any], g: dict[str, Any], report: Report) -> None:
+    perps = [(p["name"], p["role"]) for p in main.get("perpetrators", [])]
+    gperps = [(p["name"], p["role"]) for p in g.get("perpetrators", [])]
+    _match(
+        doc,
+        "perpetrators",
+        perps,
+        gperps,
+        lambda p, q: p[1] == q[1] and same_name(p[0], q[0]),
+        report,
+    )
+    weapons = [c for w in main.get("weapons", []) for c in w["claims"]]
+    gweapons = [c["quote"] for c in (g.get("weapons") or {}).get("claims", [])]
+    _match(doc, "weapons", weapons, gweapons, lambda c, q: _overlaps(doc, c, q), report)
+    victims = [(v["group"], v["count"]) for v in main.get("victims", [])]
+    gvictims = [(v["group"], v["count"]) for v in g.get("victim_breakdown", [])]
+    _match(
+        doc,
+        "victims",
+        victims,
+        gvictims,
+        lambda p, q: p[1] == q[1] and same_name(p[0], q[0]),
+        report,
+    )
+    reactions = [(r["actor"], r["stance"]) for r in main.get("reactions", [])]
+    greactions = [(r["actor"], r["stance"]) for r in g.get("reactions", [])]
+    _match(
+        doc,
+        "reactions",
+        reactions,
+        greactions,
+        lambda p, q: p[1] == q[1] and same_name(p[0], q[0]),
+        report,
+    )
+    timeline = [(t["date"], t["kind"]) for t in main.get("timeline", [])]
+    gtimeline = [(t["date"], t["kind"]) for t in g.get("timeline", [])]
+    _match(doc, "timeline", timeline, gtimeline, lambda p, q: p == q, report)
+    arrests = [a["count"] for a in main.get("arrests", [])]
+    garrests = [a["count"] for a in g.get("arrests", [])]
+    _match(doc, "arrests", arrests, garrests, lambda p, q: p == q, report)
+
+
+def _background(
+    doc: Document,
+    main: dict[str, Any],
+    records: list[dict[str, Any]],
+    others: list[dict[str, Any]],
+    report: Report,
+) -> None:
+    """Background tolls must stay out of the main record and show up in their own frames."""
+    main_claims = [c for k in ("killed", "injured") for c in (main.get(k) or {}).get("claims", [])]
+    leaks = [c["quote"] for c in main_claims for o in others if _overlaps(doc, c, o["quote"])]
+    report.field("background.leaks_absent", int(not leaks), 1, 1, doc, {"leaked": leaks})
+    background = [r for r in records if r.get("background")]
+    for o in (o for o in others if o.get("killed") is not None):
+        found = any((r.get("killed") or {}).get("best") == o["killed"] for r in background)
+        report.field(
+            "background.frames", int(found), 1, 1, doc, {"what": o["what"], "killed": o["killed"]}
+        )
+
+
+# --- labelled corpora (jsonl) ------------------------------------------------------------------
+
+
+def _corpus(path: Path, report: Report) -> None:
+    lines = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    golds = {str(x.get("id")): x.get("gold") or {} for x in lines}
+    for item in read_jsonl(path):
+        if isinstance(item, InputError):
+            report.problems.append(str(item))
+            continue
+        gold = golds.get(str(item.ref))
+        if gold is None:
+            continue
+        report.documents += 1
+        _, incidents = analyse(item)
+        records = [r for _, _, r in incidents]
+        main = next((r for r in records if not r.get("background")), {})
+        _check_unstated(records, report)
+        _corpus_fields(item, main, gold, report)
+
+
+def _corpus_fields(
+    doc: Document, main: dict[str, Any], gold: dict[str, Any], report: Report
+) -> None:
+    loc = main.get("location") or {}
+    got = {
+        "date": (main.get("date") or {}).get("value"),
+        "type": main.get("type"),
+        "country": loc.get("country"),
+        "admin1": loc.get("admin1"),
+        "city": loc.get("city"),
+        "killed": (main.get("killed") or {}).get("best"),
+        "injured": (main.get("injured") or {}).get("best"),
+    }
+    for name, value in got.items():
+        want = gold.get(name)
+        if name == "country" and want:
+            want = _COUNTRY_ALIASES.get(want, want)
+        if want is not None:
+            right = value is not None and (value == want or norm(value) == norm(want))
+            report.field(
+                name,
+                int(right),
+                int(value is not None),
+                1,
+                doc,
+                {"got": value, "want": want, "context": _context(doc, want)},
+            )
+    if gold.get("perpetrators"):
+        names = [p["name"] for p in main.get("perpetrators", [])]
+        right = any(same_name(n, w) for n in names for w in gold["perpetrators"])
+        report.field(
+            "perpetrator",
+            int(right),
+            int(bool(names)),
+            1,
+            doc,
+            {"got": names, "want": gold["perpetrators"]},
+        )
+
+
+_COUNTRY_ALIASES = {"West Bank/Gaza": "Palestine", "USA": "United States", "UK": "United Kingdom"}
+
+
+def _context(doc: Document, want: Any) -> str | None:
+    """The text around where the gold value appears, for `--errors`."""
+    needle = str(want)
+    at = doc.text.find(needle) if len(needle) > 1 else -1
+    if at < 0:
+        return None
+    return doc.text[max(0, at - 80) : at + len(needle) + 80].replace("\n", " ")
+
+
+def _check_unstated(records: list[dict[str, Any]], report: Report) -> None:
+    """Every count claim's quote must state its number: a value no text states is invented."""
+    for r in records:
+        for key in ("killed", "injured"):
+            for c in (r.get(key) or {}).get("claims", []):
+                if not _states(c["quote"], c["value"]):
+                    report.unstated += 1
+                    report.misses.append(
+                        {
+                            "document": c["document"],
+                            "field": f"{key}.unstated",
+                            "detail": c["quote"],
+                        }
+                    )
+
+
+def _states(quote: str, value: int) -> bool:
+    if value == 0:
+        return bool(re.search(r"\bno\b|\bnobody\b|\bnone\b", quote, re.I))
+    numbers = set()
+    for m in COUNT_RE.finditer(quote):
+        for group in ("num", "lo", "hi", "lo2", "hi2"):
+            if m.group(group):
+                numbers.add(number_value(m.group(group)))
+    return value in numbers
+
+
+def print_report(report: dict[str, Any], console: Console, errors: bool = False) -> None:
+    if errors:
+        for miss in report["misses"]:
+            console.print(
+                f"{miss['document']}  {miss['field']}: {json.dumps(miss['detail'], ensure_ascii=False, default=str)}",
+                markup=False,
+                highlight=False,
+            )
+    table = Table(
+        "field",
+        "precision",
+        "recall",
+        "tp",
+        "pred",
+        "gold",
+        title=f"{report['documents']} documents",
+    )
+    for name, s in report["fields"].items():
+        table.add_row(
+            name,
+            _pct(s["precision"]),
+            _pct(s["recall"]),
+            str(s["tp"]),
+            str(s["pred"]),
+            str(s["gold"]),
+        )
+    console.print(table)
+    console.print(f"values no text states: {report['unstated_values']}", markup=False)
+    for problem in report["problems"]:
+        console.print(problem, markup=False, style="red")
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}"

@@ -1,0 +1,218 @@
+"""Killed and injured: every toll a sentence states, with qualifier, status and speaker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from incidentkb.extract.numbers import COUNT, Count, parse_count
+from incidentkb.extract.text import Sentence
+
+_KILL_VERB = (
+    r"killed|dead|died|slain|murdered|shot dead|shot and killed|fatally (?:shot|stabbed|wounded|injured)"
+    r"|lost their lives|perished|confirmed dead|were killed"
+)
+_HURT_VERB = (
+    r"injured|wounded|hurt|hospitali[sz]ed|treated for (?:minor |serious )?injuries"
+    r"|taken to (?:a |the )?hospitals?"
+)
+_AUX = r"(?:\s+(?:were|was|have|has|had|been|are|is|reportedly|confirmed|believed|to|also|later|all|now|being|who|left))*"
+_NP = r"(?P<np>(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when)\b)[A-Za-z’'-]+){0,4}?)"
+_UNITS = (
+    r"(?:-?year|years|months?|weeks?|days?|hours?|minutes?|seconds?|percent|per cent|%|miles?|km|"
+    r"kilomet|metres?|meters?|feet|foot|yards?|shots?|rounds?|bullets?|times|p\.?m|a\.?m|o'clock|"
+    r"million|billion|dollars?|pounds|euros?|rupees?|homes?|houses?|buildings?|cars?|vehicles?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """One stated toll: the field, the count, and the span that states it (document offsets)."""
+
+    field: str
+    count: Count
+    start: int
+    end: int
+    count_start: int
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# (field, pattern): the count is the subject, the object, or the figure of a "toll" noun
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("killed", _compile(rf"\b{COUNT}{_NP}{_AUX}\s+(?:{_KILL_VERB})\b")),
+    ("injured", _compile(rf"\b{COUNT}{_NP}{_AUX}\s+(?:{_HURT_VERB})\b")),
+    (
+        "killed",
+        _compile(
+            rf"\b(?:killed|killing|kills|kill|claimed the lives of|claiming the lives of|"
+            rf"deaths? of)\s+{COUNT}\b"
+        ),
+    ),
+    (
+        "injured",
+        _compile(rf"\b(?:injured|injuring|wounded|wounding|hurt|hurting|injuries to)\s+{COUNT}\b"),
+    ),
+    ("killed", _compile(rf"\b(?:left|leaving)\s+{COUNT}(?:\s+people|\s+persons)?\s+dead\b")),
+    (
+        "injured",
+        _compile(
+            rf"\b(?:left|leaving|and)\s+{COUNT}(?:\s+(?:people|persons|others))?\s+(?:injured|wounded)\b"
+        ),
+    ),
+    (
+        "toll",
+        _compile(
+            rf"\b(?P<noun>death toll|toll|count|tally|figure|number of (?:the )?(?:dead|deaths|fatalities|"
+            rf"injured|wounded|injuries))(?:\s+[a-z]+){{0,3}}?\s+(?:at|to|of|reached|hit|was|is|stood at|"
+            rf"stands at|rose to|climbed to)\s+{COUNT}\b"
+        ),
+    ),
+    ("killed", _compile(rf"\b{COUNT}\s+(?:people\s+|persons\s+)?(?:dead|deaths|fatalities)\b")),
+    ("injured", _compile(rf"\b{COUNT}\s+(?:people\s+|persons\s+)?(?:injured|wounded|injuries)\b")),
+)
+_NONE = (
+    (
+        "killed",
+        _compile(
+            r"\b(?:no one|nobody|no-one|none)\s+(?:was|were)\s+(?:killed|dead)\b|\bno (?:deaths|fatalities)\b"
+        ),
+    ),
+    (
+        "injured",
+        _compile(
+            r"\b(?:no one|nobody|no-one|none)\s+(?:else\s+)?(?:was|were)\s+(?:injured|hurt|wounded)\b"
+            r"|\bno (?:other )?(?:injuries|one injured)\b"
+        ),
+    ),
+)
+
+
+def tolls(sentence: Sentence) -> list[Toll]:
+    """Every killed/injured figure the sentence states, one per count span."""
+    found: dict[int, Toll] = {}
+    for field, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence.text):
+            toll = _toll(sentence, field, m)
+            if toll and toll.count_start not in found:
+                found[toll.count_start] = toll
+    for field, pattern in _NONE:
+        for m in pattern.finditer(sentence.text):
+            start = sentence.start + m.start()
+            found.setdefault(
+                start, Toll(field, Count(0, "exact"), start, sentence.start + m.end(), start)
+            )
+    return sorted(found.values(), key=lambda t: t.start)
+
+
+def _toll(sentence: Sentence, field: str, m: re.Match[str]) -> Toll | None:
+    count = parse_count(m)
+    if count is None or _not_a_toll(sentence.text, m):
+        return None
+    if field == "toll":
+        field = _toll_field(m.group("noun"), sentence.text[: m.start()])
+        if field is None:
+            return None
+    number_start = m.start("num") if m.group("num") else m.start()
+    return Toll(
+        field,
+        count,
+        sentence.start + m.start(),
+        sentence.start + m.end(),
+        sentence.start + number_start,
+    )
+
+
+def _toll_field(noun: str, before: str) -> str | None:
+    noun = noun.lower()
+    if re.search(r"injur|wound", noun):
+        return "injured"
+    if re.search(r"dead|death|fatal|toll", noun):
+        return "killed"
+    # "revised the count down to 89": the count of whatever toll the sentence spoke of last
+    last = re.findall(r"death toll|killed|dead|injured|wounded", before.lower())
+    if not last:
+        return None
+    return "injured" if last[-1] in ("injured", "wounded") else "killed"
+
+
+def _not_a_toll(text: str, m: re.Match[str]) -> bool:
+    """Ages, years, times and measures look like counts; none of them is a toll."""
+    num = m.group("num")
+    if num and re.fullmatch(r"(?:19|20)\d\d", num):
+        return True
+    end = m.end("num") if num else m.end()
+    after = text[end : end + 14]
+    if re.match(rf"\s*-?\s*{_UNITS}", after, re.IGNORECASE) or re.match(r"\s*-year", after):
+        return True
+    before = text[max(0, m.start() - 2) : m.start()]
+    return "$" in before or "#" in before
+
+
+def statements(sentence: Sentence, start: int) -> tuple[str | None, str]:
+    """Who the sentence says stated the figure at `start`, and the figure's status."""
+    clause = _clause(sentence, start)
+    upto = clause[: max(0, start - sentence.start - _clause_start(sentence, start))]
+    status = "current"
+    if re.search(
+        r"\b(?:early|earlier|initial|initially|preliminary|first|previous|previously)\b", upto, re.I
+    ):
+        status = "superseded"
+    elif re.search(r"\b(?:revised|corrected|lowered|raised|updated|amended)\b", upto, re.I):
+        status = "revised"
+    return attribution(clause) or attribution(sentence.text), status
+
+
+def _clause_start(sentence: Sentence, start: int) -> int:
+    rel = start - sentence.start
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(sentence.text):
+        if m.end() <= rel:
+            cut = m.end()
+    return cut
+
+
+def clause_bounds(sentence: Sentence, start: int) -> tuple[int, int]:
+    """Document offsets of the clause holding the position `start`."""
+    rel = start - sentence.start
+    begin = _clause_start(sentence, start)
+    nxt = _CLAUSE_BREAK.search(sentence.text, max(rel, begin))
+    return sentence.start + begin, sentence.start + (nxt.start() if nxt else len(sentence.text))
+
+
+def _clause(sentence: Sentence, start: int) -> str:
+    lo, hi = clause_bounds(sentence, start)
+    return sentence.text[lo - sentence.start : hi - sentence.start]
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although|though)\s+|;\s+|\s+but\s+")
+_SPEAKER = (
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?(?:police|officials?|authorities|ministry|spokes(?:man|woman|person)"
+    r"|officers?|investigators|sheriff|coroner|medics|doctors|witnesses|agency|[A-Z][\w.'’-]+)"
+)
+_ATTRIBUTIONS = (
+    re.compile(r"\baccording to (?P<who>[^,.;]+)"),
+    re.compile(r"\bquoting (?P<who>[\w .'’-]+?)\s+(?:put|said|gave|as saying)\b"),
+    re.compile(
+        rf"(?P<who>{_SPEAKER})\s+(?:later\s+|also\s+|have\s+|has\s+)?(?:said|say|says|reported|confirmed|stated|told|announced|revised|put)\b"
+    ),
+)
+
+
+def attribution(text: str) -> str | None:
+    for pattern in _ATTRIBUTIONS:
+        m = pattern.search(text)
+        if m:
+            who = re.sub(r"^(?:the|a|an)\s+", "", m.group("who").strip(), flags=re.I)
+            if who and who.lower() not in {"it", "he", "she", "they", "this", "that", "which"}:
+                return who
+    return None
+
+
+def iter_tolls(sentences: list[Sentence]) -> Iterator[tuple[Sentence, Toll]]:
+    for s in sentences:
+        for t in tolls(s):
+            yield s, t

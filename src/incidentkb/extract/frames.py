@@ -1,0 +1,408 @@
+"""Document -> frames: the main incident, and each background incident the report mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from incidentkb.extract import (
+    actors,
+    counts,
+    dates,
+    kinds,
+    places,
+    reactions,
+    status,
+    timeline,
+    weapons,
+)
+from incidentkb.extract.text import Sentence, sentences
+from incidentkb.model import GTD_ATTACK_TYPE, GTD_WEAPON_TYPE, Claim, Document, Frame
+
+_BACKGROUND_HEADINGS = re.compile(
+    r"^(?:background|history|previous (?:attacks|incidents)|prior (?:attacks|incidents)|context|"
+    r"past attacks|related incidents|earlier attacks)$",
+    re.IGNORECASE,
+)
+_FURNITURE_HEADINGS = re.compile(
+    r"^(?:see also|references|external links|gallery|further reading|notes)$", re.I
+)
+# "the deadliest since the Cinema Rex attack of 1978": a comparison, not this incident's date
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:of|in)?\s*$", re.IGNORECASE)
+_PAST_MARKERS = re.compile(
+    r"\b(?:last year|previous(?:ly)?|earlier (?:attack|bombing|shooting)|a similar attack|"
+    r"years? ago|in a separate (?:attack|incident)|"
+    # "came six months to the day after a gunman killed 11": another, earlier incident
+    r"(?:months?|years?)\s+(?:to the day\s+)?after\s+(?!the\s+(?:attacks?|bombings?|shootings?|blasts?|"
+    r"explosions?|crush|fire|massacre)\b))",
+    re.IGNORECASE,
+)
+_THAT_TIME = re.compile(
+    r"^(?:(?:later|earlier)\s+that\s+(?:year|month)|that\s+year|the\s+same\s+year)\b", re.I
+)
+_LEAD = 4  # sentences that state what happened; the incident date and place come from here
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the frame builder knows about a document before making claims."""
+
+    doc: Document
+    sentences: list[Sentence]
+    mentions: list[dates.DateMention]
+    incident: dates.DateMention | None
+    background: frozenset[int]  # indices of background sentences
+
+
+def extract(doc: Document) -> list[Frame]:
+    """The frames a document states: its main incident first, then background incidents."""
+    reading = read(doc)
+    main = [s for i, s in enumerate(reading.sentences) if i not in reading.background]
+    frames = [Frame(doc.id, tuple(_main_claims(reading, main)), summary=doc.title or "")]
+    frames.extend(_background_frames(reading))
+    return [f for i, f in enumerate(frames) if f.claims or i == 0]
+
+
+def read(doc: Document) -> Reading:
+    sents = [s for s in sentences(doc.text) if not _is_furniture(s)]
+    base_year = doc.published.year if doc.published else _first_year(doc.text)
+    mentions = dates.absolute_dates(doc.text, base_year)
+    incident = _incident_date(sents, mentions, doc)
+    sents, tails = _split_since(doc.text, sents, mentions, incident)
+    background = frozenset(_background_indices(doc, sents, mentions, incident)) | tails
+    return Reading(doc, sents, mentions, incident, background)
+
+
+def _split_since(
+    text: str,
+    sents: list[Sentence],
+    mentions: list[dates.DateMention],
+    incident: dates.DateMention | None,
+) -> tuple[list[Sentence], frozenset[int]]:
+    """ "The deadliest since December 2014, when gunmen killed more than 140": what follows
+    "since" and an earlier date describes that earlier incident, so it becomes a sentence of
+    its own, marked background; what precedes it stays with the main incident."""
+    if incident is None:
+        return sents, frozenset()
+    out: list[Sentence] = []
+    tails: set[int] = set()
+    for s in sents:
+        cut = next(
+            (
+                text.rfind("since", s.start, m.start)
+                for m in _within(mentions, s)
+                if _is_since(text, m) and _earlier(m, incident.value)
+            ),
+            -1,
+        )
+        if cut <= s.start:
+            out.append(s)
+            continue
+        head = text[s.start : cut].rstrip()
+        out.append(Sentence(s.start, s.start + len(head), head, s.paragraph))
+        tails.add(len(out))
+        out.append(Sentence(cut, s.end, text[cut : s.end], s.paragraph))
+    return out, frozenset(tails)
+
+
+def _earlier(m: dates.DateMention, incident: date) -> bool:
+    """A date well before the incident: another year, or a day more than a week earlier."""
+    return m.value.year < incident.year or (m.precision == "day" and (incident - m.value).days > 7)
+
+
+def _is_furniture(s: Sentence) -> bool:
+    return bool(_FURNITURE_HEADINGS.match(s.text))
+
+
+def _first_year(text: str) -> int | None:
+    m = re.search(r"\b(?:19[5-9]\d|20[0-4]\d)\b", text)
+    return int(m.group()) if m else None
+
+
+def _within(mentions: list[dates.DateMention], s: Sentence) -> list[dates.DateMention]:
+    return [m for m in mentions if s.start <= m.start < s.end]
+
+
+def _incident_date(
+    sents: list[Sentence], mentions: list[dates.DateMention], doc: Document
+) -> dates.DateMention | None:
+    """The earliest day named in the lead: the incident precedes the reporting about it."""
+    lead = sents[:_LEAD]
+    found = [
+        m
+        for s in lead
+        for m in _within(mentions, s)
+        if m.precision != "year" and not _is_since(doc.text, m)
+    ]
+    if doc.published:
+        # "in 2020" style mentions are background; a lead date after publication is a typo or a plan
+        found = [m for m in found if m.value <= doc.published]
+        if not found:
+            text = "\n".join(s.text for s in lead)
+            found = [_rebase(lead, m) for m in dates.weekday_dates(text, doc.published)]
+    found = [m for m in found if m is not None]
+    return min(found, key=lambda m: (m.value, m.start)) if found else None
+
+
+def _rebase(lead: list[Sentence], m: dates.DateMention) -> dates.DateMention | None:
+    """A mention found in the lead joined by newlines, moved to document offsets."""
+    pos = 0
+    for s in lead:
+        if pos <= m.start < pos + len(s.text):
+            shift = s.start - pos
+            return dates.DateMention(m.start + shift, m.end + shift, m.value, m.precision, m.kind)
+        pos += len(s.text) + 1
+    return None
+
+
+def _is_since(text: str, m: dates.DateMention) -> bool:
+    return bool(_SINCE.search(text[max(0, m.start - 60) : m.start]))
+
+
+def _background_indices(
+    doc: Document,
+    sents: list[Sentence],
+    mentions: list[dates.DateMention],
+    incident: dates.DateMention | None,
+) -> list[int]:
+    out: list[int] = []
+    heading = ""
+    for i, s in enumerate(sents):
+        if _is_heading(doc.text, s):
+            heading = s.text
+            continue
+        # "Later that year, ..." goes on about the time the sentence before was about
+        carries_on = bool(out) and out[-1] == i - 1 and bool(_THAT_TIME.match(s.text))
+        if (
+            _BACKGROUND_HEADINGS.match(heading)
+            or carries_on
+            or _other_time(doc.text, s, mentions, incident)
+        ):
+            out.append(i)
+    return out
+
+
+def _is_heading(text: str, s: Sentence) -> bool:
+    line_start = text.rfind("\n", 0, s.start) + 1
+    line_end = text.find("\n", s.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return (
+        line == s.text
+        and len(s.text.split()) <= 6
+        and not s.text.endswith((".", "!", "?", '"', ":"))
+    )
+
+
+def _other_time(
+    text: str, s: Sentence, mentions: list[dates.DateMention], incident: dates.DateMention | None
+) -> bool:
+    """A sentence about another time: it names a year or day well before the incident, and not
+    the incident's own date."""
+    if incident is None:
+        return bool(_PAST_MARKERS.search(s.text))
+    own = [m for m in _within(mentions, s) if not _is_since(text, m)]
+    if any(m.value >= incident.value for m in own):
+        return False  # it names the incident's day or a later one: a follow-up, not the past
+    return any(_earlier(m, incident.value) for m in own) or bool(_PAST_MARKERS.search(s.text))
+
+
+def _main_claims(r: Reading, main: list[Sentence]) -> list[Claim]:
+    doc = r.doc
+    out: list[Claim] = []
+    if r.incident:
+        m = r.incident
+        out.append(
+            Claim.at(
+                doc, m.start, m.end, "date", m.value.isoformat(), detail={"precision": m.precision}
+            )
+        )
+    out.extend(_location(doc, main))
+    out.extend(_type(doc, main))
+    out.extend(_toll_claims(r, main))
+    for s in main:
+        out.extend(_sentence_claims(doc, s, r))
+    return out
+
+
+def _location(doc: Document, main: list[Sentence]) -> list[Claim]:
+    focus = (main[0].start, main[min(_LEAD, len(main)) - 1].end) if main else None
+    found = places.locate(doc.text, None, focus)
+    if not found:
+        return []
+    place, mention = found
+    detail = {
+        "country": place.country,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "city": place.city,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+    }
+    value = ", ".join(x for x in (place.city, place.admin1, place.country) if x)
+    return [Claim.at(doc, mention.start, mention.end, "location", value, detail=detail)]
+
+
+def _type(doc: Document, main: list[Sentence]) -> list[Claim]:
+    found = kinds.incident_type(main)
+    if not found:
+        return []
+    name, sentence, m = found
+    attack, weapon = GTD_ATTACK_TYPE[name], GTD_WEAPON_TYPE[name]
+    detail = {
+        "gtd_attacktype": attack[0],
+        "gtd_attacktype_txt": attack[1],
+        "gtd_weaptype": weapon[0],
+        "gtd_weaptype_txt": weapon[1],
+    }
+    return [
+        Claim.at(
+            doc, sentence.start + m.start(), sentence.start + m.end(), "type", name, detail=detail
+        )
+    ]
+
+
+def _sentence_claims(doc: Document, s: Sentence, r: Reading) -> list[Claim]:
+    out: list[Claim] = []
+    for a in actors.perpetrators(s):
+        out.append(
+            Claim.at(
+                doc,
+                a.start,
+                a.end,
+                "perpetrator",
+                a.name,
+                role=a.role,
+                attributed_to=a.attributed_to,
+                detail={"by": "; ".join(a.by) or None},
+            )
+        )
+    for a in reactions.reactions(s):
+        out.append(
+            Claim.at(
+                doc,
+                a.start,
+                a.end,
+                "reaction",
+                a.name,
+                role=a.role,
+                detail={"person": a.person, "actor_type": a.actor_type},
+            )
+        )
+    for w in weapons.weapons(s):
+        out.append(Claim.at(doc, w.start, w.end, "weapon", w.value, attributed_to=w.attributed_to))
+    for v in weapons.victims(s):
+        out.append(
+            Claim.at(doc, v.start, v.end, "victims", v.count or 0, detail={"group": v.value})
+        )
+    for a in weapons.arrests(s):
+        out.append(Claim.at(doc, a.start, a.end, "arrested", a.count or 0))
+    out.extend(_timeline_claims(doc, s, r))
+    return out
+
+
+def _toll_claims(r: Reading, sents: list[Sentence]) -> list[Claim]:
+    """Tolls with qualifier, speaker, report time and status (a later figure supersedes)."""
+    items, said = [], []
+    for s in sents:
+        for t in counts.tolls(s):
+            who, stage = counts.statements(s, t.count_start)
+            items.append((s, t, stage == "superseded"))
+            said.append((who, stage))
+    published = r.doc.published
+    incident = r.incident.value if r.incident else None
+    timed = status.report_times(items, r.mentions, published, incident, r.doc.text)
+    replaced = status.superseded(timed, published)
+    out = []
+    for i, (t, (who, stage)) in enumerate(zip(timed, said, strict=True)):
+        c = t.toll.count
+        state = "superseded" if i in replaced else stage
+        out.append(
+            Claim.at(
+                r.doc,
+                t.toll.start,
+                t.toll.end,
+                t.toll.field,
+                c.value,
+                qualifier=c.qualifier,
+                low=c.low,
+                high=c.high,
+                attributed_to=who,
+                status=state,
+                reported_at=t.when or published,
+            )
+        )
+    return out
+
+
+def _timeline_claims(doc: Document, s: Sentence, r: Reading) -> list[Claim]:
+    if r.incident is None:
+        return []
+    incident = r.incident.value
+    found = [m for m in _within(r.mentions, s) if timeline.is_follow_up(m, incident)]
+    found += [m for m in dates.event_relative(s.text, incident)]
+    out = []
+    for m in found:
+        relative = m.kind == "relative"
+        start = s.start + m.start if relative else m.start
+        kind = (
+            "attack"
+            if r.incident and start == r.incident.start
+            else timeline.timeline_kind(s.text, start - s.start)
+        )
+        if kind is None or (kind != "attack" and m.value == incident and not relative):
+            continue
+        detail = {
+            "date": m.value.isoformat(),
+            "date_end": m.end_value.isoformat() if m.end_value else None,
+        }
+        out.append(Claim.at(doc, s.start, s.end, "event", kind, detail=detail))
+        break  # one event per sentence: the first dated follow-up it states
+    return out
+
+
+def _background_frames(r: Reading) -> list[Frame]:
+    """A frame per background sentence that states an incident: a toll or an attack word."""
+    doc = r.doc
+    frames = []
+    for i in sorted(r.background):
+        s = r.sentences[i]
+        claims = _toll_claims(r, [s])
+        kind = kinds.incident_type([s])
+        if not claims and not (kind and _names_an_attack_verb(s.text)):
+            continue
+        own = _within(r.mentions, s)
+        if own:
+            m = own[0]
+            claims.insert(
+                0,
+                Claim.at(
+                    doc,
+                    m.start,
+                    m.end,
+                    "date",
+                    m.value.isoformat(),
+                    detail={"precision": m.precision},
+                ),
+            )
+        if kind:
+            name, _, km = kind
+            claims.append(Claim.at(doc, s.start + km.start(), s.start + km.end(), "type", name))
+        frames.append(Frame(doc.id, tuple(claims), background=True, summary=s.text[:120]))
+    return frames
+
+
+def _names_an_attack_verb(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:killed|killing|died|wounded|injured|attacked|struck|exploded|opened fire)\b",
+            text,
+        )
+    )
+
+
+def incident_day(frame: Frame) -> date | None:
+    for c in frame.of("date"):
+        return date.fromisoformat(str(c.value))
+    return None

@@ -1,0 +1,117 @@
+"""When each toll was stated, and which tolls a later figure in the same report supersedes.
+
+A report often narrates the toll as it moved: "police said 49 had been killed ... the toll rose
+to 50 on 17 March ... on Thursday it reached 51". Each figure gets a report time from its own
+clause ("on 17 March", "on Thursday", "on the day of the fire"), or from the figure before it in
+the same passage when it continues that narration ("the figure climbed, reaching 151"), or none,
+which means "as of publication". A figure is superseded when the same report gives a different
+figure for the same toll at a later time. Dates that modify the attack ("Monday's bombing",
+"the 3 January attack") say when it happened, not when the toll was stated, and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from incidentkb.extract import dates
+from incidentkb.extract.counts import Toll, clause_bounds
+from incidentkb.extract.text import Sentence
+
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|climbing|increased|reached|reaching|raised|jumped|passed|grew|topped)\b",
+    re.I,
+)
+_MODIFIER_AFTER = re.compile(
+    r"^(?:'s|’s|\s+(?:\w+\s+)?(?:attacks?|bombings?|shootings?|blasts?|explosions?|"
+    r"crush|fire|massacre|assault|stabbings?|raid))",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Timed:
+    sentence: Sentence
+    toll: Toll
+    when: date | None  # None: as of publication
+    early: bool  # "initially", "early reports": the earliest stage, whatever its date
+
+
+def report_times(
+    items: list[tuple[Sentence, Toll, bool]],
+    mentions: list[dates.DateMention],
+    published: date | None,
+    incident: date | None,
+    text: str,
+) -> list[Timed]:
+    """Each toll with the time the report gives for it. `items`: (sentence, toll, early marker)."""
+    out: list[Timed] = []
+    for sentence, toll, early in items:
+        when = _own_time(sentence, toll, mentions, published, incident, text)
+        if when is None:
+            when = _continued(out, sentence, toll)
+        out.append(Timed(sentence, toll, when, early))
+    return out
+
+
+def _own_time(
+    s: Sentence,
+    toll: Toll,
+    mentions: list[dates.DateMention],
+    published: date | None,
+    incident: date | None,
+    text: str,
+) -> date | None:
+    lo, hi = clause_bounds(s, toll.count_start)
+    found = [m for m in mentions if lo <= m.start < hi and m.precision != "year"]
+    found += [
+        dates.DateMention(m.start + s.start, m.end + s.start, m.value, m.precision, m.kind)
+        for m in dates.weekday_dates(s.text, published)
+    ]
+    if incident is not None:
+        found += [
+            dates.DateMention(m.start + s.start, m.end + s.start, m.value, m.precision, m.kind)
+            for m in dates.event_relative(s.text, incident)
+        ]
+    found = [m for m in found if lo <= m.start < hi and not _modifies_attack(text, m)]
+    if not found:
+        return None
+    return min(found, key=lambda m: abs(m.start - toll.count_start)).value
+
+
+def _modifies_attack(text: str, m: dates.DateMention) -> bool:
+    before = text[max(0, m.start - 4) : m.start].lower()
+    return before.endswith("the ") or bool(_MODIFIER_AFTER.match(text[m.end : m.end + 30]))
+
+
+def _continued(done: list[Timed], s: Sentence, toll: Toll) -> date | None:
+    """A figure with no time of its own continues the narration of the figure just before it
+    (same or previous sentence of the paragraph), when that one had a time."""
+    if not done:
+        return None
+    prev = done[-1]
+    near = prev.sentence.paragraph == s.paragraph and (prev.sentence == s or _UPDATE.search(s.text))
+    return prev.when if near and prev.toll.field == toll.field else None
+
+
+def superseded(timed: list[Timed], published: date | None) -> set[int]:
+    """Indices of tolls that a later, different figure for the same field replaces."""
+
+    def rank(t: Timed) -> date:
+        if t.early and t.when is None:
+            return date.min
+        return t.when or published or date.max
+
+    out = set()
+    for i, t in enumerate(timed):
+        later = [
+            u
+            for u in timed
+            if u.toll.field == t.toll.field
+            and rank(u) > rank(t)
+            and u.toll.count.value != t.toll.count.value
+        ]
+        if t.early or later:
+            out.add(i)
+    return out

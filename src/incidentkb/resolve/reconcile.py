@@ -1,0 +1,87 @@
+"""Per count, best / low / high over the claims, with the reason for the best value.
+
+The rule (docs/reconciliation.md says it in prose):
+1. Superseded claims ("early reports put the toll at 103") never give the best value, but they
+   stay in the claims and in the history, and they widen low/high: the spread of reporting is
+   part of the record.
+2. Among the current claims, those from the latest reports win (a later report knows more).
+3. Among those, the highest stated lower bound or exact figure is best: tolls of one incident
+   only grow as the dead are counted, so "at least 94" and "at least 95" are both true when
+   95 died. "Up to 30" and ranges only bound the toll; they give the best only when nothing
+   else is stated, and then by their low end.
+4. Equal values: a qualified claim ("at least 284") beats a bare one, as the cautious reading.
+5. conflict: the current claims state different values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from incidentkb.model import Claim
+
+_LOWER_BOUNDS = ("exact", "at_least", "more_than", "about")
+
+
+def reconcile_count(claims: Sequence[Claim]) -> dict[str, Any] | None:
+    """The count summary of one field's claims, or None when no claim states it."""
+    if not claims:
+        return None
+    current = [c for c in claims if c.status not in ("superseded", "denied")] or list(claims)
+    latest = max((c.reported_at or date.min) for c in current)
+    recent = [c for c in current if (c.reported_at or date.min) == latest]
+    best, reason = _best(recent)
+    values = [v for c in claims for v in _span(c)]
+    return {
+        "best": _value_of(best),
+        "low": min(values),
+        "high": max(values),
+        "qualifier": best.qualifier,
+        "conflict": len({(_value_of(c), c.qualifier == "range") for c in current}) > 1,
+        "reason": reason,
+    }
+
+
+def _best(recent: list[Claim]) -> tuple[Claim, str]:
+    bounds = [c for c in recent if c.qualifier in _LOWER_BOUNDS]
+    if bounds:
+        best = max(bounds, key=lambda c: (int(c.value), c.qualifier != "exact"))
+        return best, _why(
+            best, len(recent), "the highest figure stated as exact or as a lower bound"
+        )
+    best = min(recent, key=lambda c: c.low if c.low is not None else int(c.value))
+    return best, _why(best, len(recent), "only bounds are stated; the lowest of them")
+
+
+def _why(best: Claim, n: int, rule: str) -> str:
+    who = f" ({best.attributed_to})" if best.attributed_to else ""
+    when = f" reported {best.reported_at.isoformat()}" if best.reported_at else ""
+    return f'{rule} among {n} current claim(s) of the latest reports{when}: "{best.quote}"{who}'
+
+
+def _value_of(c: Claim) -> int:
+    return c.low if c.qualifier == "range" and c.low is not None else int(c.value)
+
+
+def _span(c: Claim) -> tuple[int, ...]:
+    if c.qualifier == "range" and c.low is not None and c.high is not None:
+        return (c.low, c.high)
+    return (int(c.value),)
+
+
+def history(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    """Each figure with when it was reported, oldest first: how the toll moved."""
+    ordered = sorted(claims, key=lambda c: (c.reported_at or date.min, c.document_id, c.start))
+    return [
+        {
+            "reported_at": c.reported_at.isoformat() if c.reported_at else None,
+            "value": c.value,
+            "qualifier": c.qualifier,
+            "status": c.status,
+            "attributed_to": c.attributed_to,
+            "document": c.document_id,
+            "quote": c.quote,
+        }
+        for c in ordered
+    ]
