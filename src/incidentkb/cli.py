@@ -197,13 +197,13 @@ def evaluate(
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Field-by-field precision and recall against gold records."""
-    from incidentkb.evaluation import evaluate_paths, print_report
+    from incidentkb.evaluation import evaluate_each, print_reports
 
-    report = evaluate_paths(gold)
+    reports = evaluate_each(gold)
     if format == "json":
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(reports, ensure_ascii=False, indent=1) + "\n")
     else:
-        print_report(report, stdout, errors=errors)
+        print_reports(reports, stdout, errors=errors)
 
 
 def _date_option(value: str | None, name: str) -> date | None:

@@ -82,6 +82,14 @@ def same_name(a: Any, b: Any) -> bool:
     return norm(ca) == norm(cb) or fuzz.token_set_ratio(norm(ca), norm(cb)) >= 90
 
 
+def evaluate_each(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    """A report per labelled corpus (*.jsonl) and one for all gold records together."""
+    corpora = [p for p in paths if p.suffix == ".jsonl"]
+    records = [p for p in paths if p not in corpora]
+    groups = ([("gold records", records)] if records else []) + [(str(p), [p]) for p in corpora]
+    return [{"corpus": name, **evaluate_paths(group)} for name, group in groups]
+
+
 def evaluate_paths(paths: Iterable[Path]) -> dict[str, Any]:
     report = Report()
     for path in paths:
@@ -351,7 +359,7 @@ def _check_unstated(records: list[dict[str, Any]], report: Report) -> None:
     for r in records:
         for key in ("killed", "injured"):
             for c in (r.get(key) or {}).get("claims", []):
-                if not _states(c["quote"], c["value"]):
+                if c["field"] == key and not _states(c["quote"], c["value"], c.get("derived")):
                     report.unstated += 1
                     report.misses.append(
                         {
@@ -362,15 +370,32 @@ def _check_unstated(records: list[dict[str, Any]], report: Report) -> None:
                     )
 
 
-def _states(quote: str, value: int) -> bool:
+def _states(quote: str, value: int, derived: str | None = None) -> bool:
+    """Whether the quote states the value; a derived value ("4 shot minus 1 killed") needs
+    both of its operands stated."""
+    if derived:
+        operands = [int(n) for n in re.findall(r"\d+", derived)]
+        return all(_states(quote, n) for n in operands) and operands[0] - operands[1] == value
     if value == 0:
-        return bool(re.search(r"\bno\b|\bnobody\b|\bnone\b", quote, re.I))
+        return bool(
+            re.search(r"\bno\b|\bnobody\b|\bnone\b|expected to (?:survive|recover)", quote, re.I)
+        )
+    if value == 1 and re.search(
+        r"^(?:an?|one)\b|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:, \d+,)? (?:was|has been|had been)\b",
+        quote,
+    ):
+        return True  # one victim: "a man was killed", "Jane Doe, 23, was shot and killed"
     numbers = set()
     for m in COUNT_RE.finditer(quote):
         for group in ("num", "lo", "hi", "lo2", "hi2"):
             if m.group(group):
                 numbers.add(number_value(m.group(group)))
     return value in numbers
+
+
+def print_reports(reports: list[dict[str, Any]], console: Console, errors: bool = False) -> None:
+    for report in reports:
+        print_report(report, console, errors)
 
 
 def print_report(report: dict[str, Any], console: Console, errors: bool = False) -> None:
@@ -388,7 +413,7 @@ def print_report(report: dict[str, Any], console: Console, errors: bool = False)
         "tp",
         "pred",
         "gold",
-        title=f"{report['documents']} documents",
+        title=f"{report.get('corpus', 'gold')}: {report['documents']} documents",
     )
     for name, s in report["fields"].items():
         table.add_row(

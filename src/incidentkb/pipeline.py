@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from incidentkb.errors import InputError
+from incidentkb.errors import InputError, StoreError
 from incidentkb.extract import extract
 from incidentkb.ingest import read_paths
 from incidentkb.model import Document, Frame
@@ -76,27 +76,43 @@ def analyse_all(docs: Iterable[Document], workers: int = 1) -> Iterator[tuple[Do
 def ingest(
     paths: Iterable[Path], store: Store, progress: Progress | None = None, workers: int = 1
 ) -> IngestResult:
-    """Read reports into the store; a report already stored is skipped, a bad one is named."""
+    """Read reports into the store; a report already stored is skipped, a bad one is named and
+    the rest of the batch still goes in."""
     result = IngestResult()
-    fresh: list[Document] = []
+    fresh: dict[str, Document] = {}
     for item in read_paths(paths):
-        if progress:
-            progress(1)
         if isinstance(item, InputError):
             result.failed += 1
             result.problems.append(item)
+        elif store.has_document(item.id) or item.id in fresh:
+            result.read += 1
+            result.skipped += 1
+        else:
+            result.read += 1
+            fresh[item.id] = item
             continue
-        result.read += 1
-        if store.has_document(item.id) or any(d.id == item.id for d in fresh):
-            result.skipped += 1
-        else:
-            fresh.append(item)
-    for doc, (frames, incidents) in analyse_all(fresh, workers):
-        if store.add(doc, frames, incidents):
-            result.new += 1
-        else:
-            result.skipped += 1
+        if progress:
+            progress(1)
+    for doc, (frames, incidents) in analyse_all(fresh.values(), workers):
+        _store_one(store, doc, frames, incidents, result)
+        if progress:
+            progress(1)
     return result
+
+
+def _store_one(
+    store: Store, doc: Document, frames: Any, incidents: Any, result: IngestResult
+) -> None:
+    try:
+        added = store.add(doc, frames, incidents)
+    except StoreError as err:
+        result.failed += 1
+        result.problems.append(InputError(Path(doc.source or doc.id), f"not stored: {err}"))
+        return
+    if added:
+        result.new += 1
+    else:
+        result.skipped += 1
 
 
 def extract_paths(paths: Iterable[Path], workers: int = 1) -> Iterator[dict[str, Any] | InputError]:

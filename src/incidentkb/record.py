@@ -57,7 +57,8 @@ def to_record(incident: Incident, documents: Sequence[Document] = ()) -> dict[st
         "date": _date(date_claim),
         "location": _location(_first(incident.of("location"))),
         "killed": _count(incident.of("killed")),
-        "injured": _count(incident.of("injured")),
+        "injured": _count(incident.of("injured")) or _wounded(incident),
+        "shot": _count(incident.of("shot")),
         "perpetrators": _grouped(
             incident.of("perpetrator"), lambda c: (c.value, c.role), _perpetrator
         ),
@@ -132,6 +133,29 @@ def _count(claims: Sequence[Claim]) -> dict[str, Any] | None:
     summary["claims"] = [claim_json(c) for c in claims]
     summary["history"] = history(claims)
     return summary
+
+
+def _wounded(incident: Incident) -> dict[str, Any] | None:
+    """When a report says only how many were shot and how many died, the wounded are the
+    difference; the record says so, and lists the claims it is computed from."""
+    shot, killed = reconcile_count(incident.of("shot")), reconcile_count(incident.of("killed"))
+    if shot is None:
+        return None
+    dead = killed["best"] if killed else 0
+    if shot["best"] < dead:
+        return None
+    claims = [*incident.of("shot"), *incident.of("killed")]
+    return {
+        "best": shot["best"] - dead,
+        "low": shot["best"] - dead,
+        "high": shot["best"] - dead,
+        "qualifier": shot["qualifier"],
+        "conflict": False,
+        "derived": True,
+        "reason": f"{shot['best']} shot minus {dead} killed: {shot['reason']}",
+        "claims": [claim_json(c) for c in claims],
+        "history": [],
+    }
 
 
 def _grouped(

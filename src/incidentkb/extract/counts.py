@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from incidentkb.extract.numbers import COUNT, Count, parse_count
+from incidentkb.extract.shot import shot_tolls
 from incidentkb.extract.text import Sentence
 
 _KILL_VERB = (
@@ -30,11 +31,12 @@ _UNITS = (
 class Toll:
     """One stated toll: the field, the count, and the span that states it (document offsets)."""
 
-    field: str
+    field: str  # killed, injured, or shot (people shot, fate not stated)
     count: Count
     start: int
     end: int
     count_start: int
+    derived: str | None = None  # "4 shot minus 1 killed": computed from numbers the quote states
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -66,9 +68,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "toll",
         _compile(
-            rf"\b(?P<noun>death toll|toll|count|tally|figure|number of (?:the )?(?:dead|deaths|fatalities|"
-            rf"injured|wounded|injuries))(?:\s+[a-z]+){{0,3}}?\s+(?:at|to|of|reached|hit|was|is|stood at|"
-            rf"stands at|rose to|climbed to)\s+{COUNT}\b"
+            rf"\b(?P<noun>death toll|toll|count|tally|figure|number of (?:the )?(?:people |those |persons )?"
+            rf"(?:dead|deaths|fatalities|killed|injured|wounded|injuries|hurt))"
+            # "revised the death toll from Monday's suicide bombing at a mosque ... down to 84":
+            # a few words may stand between the noun and its figure, but no other number
+            rf"(?:\s+(?!(?:and|but)\b)[A-Za-z’'-]+,?){{0,12}}?\s+(?:at|to|of|reached|hit|was|is|stood at|"
+            rf"stands at|passed|topped|exceeded|surpassed)\s+{COUNT}\b"
         ),
     ),
     ("killed", _compile(rf"\b{COUNT}\s+(?:people\s+|persons\s+)?(?:dead|deaths|fatalities)\b")),
@@ -94,6 +99,8 @@ _NONE = (
 def tolls(sentence: Sentence) -> list[Toll]:
     """Every killed/injured figure the sentence states, one per count span."""
     found: dict[int, Toll] = {}
+    for field, count, start, end, count_start, derived in shot_tolls(sentence):
+        found.setdefault(count_start, Toll(field, count, start, end, count_start, derived))
     for field, pattern in _PATTERNS:
         for m in pattern.finditer(sentence.text):
             toll = _toll(sentence, field, m)
@@ -128,9 +135,9 @@ def _toll(sentence: Sentence, field: str, m: re.Match[str]) -> Toll | None:
 
 def _toll_field(noun: str, before: str) -> str | None:
     noun = noun.lower()
-    if re.search(r"injur|wound", noun):
+    if re.search(r"injur|wound|hurt", noun):
         return "injured"
-    if re.search(r"dead|death|fatal|toll", noun):
+    if re.search(r"dead|death|fatal|toll|killed", noun):
         return "killed"
     # "revised the count down to 89": the count of whatever toll the sentence spoke of last
     last = re.findall(r"death toll|killed|dead|injured|wounded", before.lower())

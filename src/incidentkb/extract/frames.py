@@ -70,7 +70,7 @@ def read(doc: Document) -> Reading:
     mentions = dates.absolute_dates(doc.text, base_year)
     incident = _incident_date(sents, mentions, doc)
     sents, tails = _split_since(doc.text, sents, mentions, incident)
-    background = frozenset(_background_indices(doc, sents, mentions, incident)) | tails
+    background = frozenset(_background_indices(doc, sents, mentions, incident, tails))
     return Reading(doc, sents, mentions, incident, background)
 
 
@@ -165,6 +165,7 @@ def _background_indices(
     sents: list[Sentence],
     mentions: list[dates.DateMention],
     incident: dates.DateMention | None,
+    tails: frozenset[int],
 ) -> list[int]:
     out: list[int] = []
     heading = ""
@@ -173,9 +174,12 @@ def _background_indices(
             heading = s.text
             continue
         # "Later that year, ..." goes on about the time the sentence before was about
-        carries_on = bool(out) and out[-1] == i - 1 and bool(_THAT_TIME.match(s.text))
+        carries_on = (i - 1 in tails or (bool(out) and out[-1] == i - 1)) and bool(
+            _THAT_TIME.match(s.text)
+        )
         if (
-            _BACKGROUND_HEADINGS.match(heading)
+            i in tails
+            or _BACKGROUND_HEADINGS.match(heading)
             or carries_on
             or _other_time(doc.text, s, mentions, incident)
         ):
@@ -331,6 +335,7 @@ def _toll_claims(r: Reading, sents: list[Sentence]) -> list[Claim]:
                 attributed_to=who,
                 status=state,
                 reported_at=t.when or published,
+                detail={"derived": t.toll.derived},
             )
         )
     return out

@@ -20,7 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz.fuzz import ratio as _ratio
+from rapidfuzz.utils import default_process as _process
 
 __all__ = ["Place", "PlaceMention", "find_places", "locate"]
 
@@ -103,6 +104,9 @@ _ABBREVIATED = {"st": "saint", "ste": "saint", "ft": "fort", "mt": "mount"}
 _ABBREVIATED_PREFIXES = tuple(f"{a} " for a in _ABBREVIATED)
 _LOWER_MIN_POP = 100_000  # lower-cased corpora (MUC-4): only big cities, else common words flood
 _BIG_CITY = 100_000
+# alternate spellings ("Kirman") only for towns this big: they are most of the load time,
+# and a small town is rarely written other than by its GeoNames name
+_ALTERNATES_MIN_POP = 50_000
 _EXONYM_MIN_POP = 1_000_000  # a bare name that is also an admin1 reads as the city above this size
 
 
@@ -277,19 +281,16 @@ def _city_spellings(name: str, alternates: Sequence[str], pop: int) -> dict[str,
     key = _fold(name)
     out = {key: True}
     bare = _ARTICLE.sub("", key)
-    # other languages' exonyms ("Bagdadas") only for big cities; for the rest, near-spellings,
-    # which share the initial (checked first: it skips most of the 350,000 alternates cheaply)
-    initials = None if pop >= _EXONYM_MIN_POP else (key[:1].upper(), bare[:1].upper())
-    for alt in alternates:
-        if initials is not None and not alt.startswith(initials):
-            continue
-        # skip codes ("BGW"), other scripts, romanisations that start lower-case ("ke er man")
-        if not _ALTERNATE.fullmatch(alt) or alt.isupper():
-            continue
-        folded = _fold(alt)
-        near = initials is None or fuzz.ratio(folded, key) >= 70 or fuzz.ratio(folded, bare) >= 70
-        if folded not in out and (near or key.startswith(folded + " ")):  # "Frankfurt"
-            out[folded] = False
+    # near-spellings only, not other languages' exonyms ("Bagdadas"); they share the initial,
+    # which is checked first: it skips most of the 350,000 alternates cheaply
+    initials = (key[:1].upper(), bare[:1].upper())
+    for alt in alternates if pop >= _ALTERNATES_MIN_POP else ():
+        if not alt.startswith(initials) or not _ALTERNATE.fullmatch(alt) or alt.isupper():
+            continue  # codes ("BGW"), other scripts, other initials
+        near = max(_ratio(alt, key, processor=_process), _ratio(alt, bare, processor=_process))
+        prefix = key.startswith(alt.casefold() + " ")  # "Frankfurt" for Frankfurt am Main
+        if near >= 70 or prefix:
+            out.setdefault(_fold(alt), False)
     for spelling, primary in list(out.items()):
         if spelling.startswith(_ARTICLES):
             out.setdefault(_ARTICLE.sub("", spelling), primary)

@@ -40,6 +40,13 @@ _INTERNATIONAL = {
     "Holy See": r"\bPope\b|Vatican|Holy See",
     "Organisation of Islamic Cooperation": r"Organi[sz]ation of Islamic Cooperation|\bOIC\b",
 }
+_OFFICE = re.compile(
+    r"\s+(?:(?:vice|prime|foreign|interior|defen[cs]e|supreme|deputy|acting|former)\s+)?"
+    r"(?:president|prime minister|minister|ministry|ministries|leader|government|king|queen|emir|"
+    r"chancellor|foreign office|state department|embassy|officials?|authorities|spokes\w+|parliament|"
+    r"army|military|monarch|head of state)\b",
+    re.I,
+)
 _HEAD_TITLES = re.compile(
     r"\b(?:leader|president|prime minister|king|queen|pope|secretary[- ]general|emir)\b", re.I
 )
@@ -99,11 +106,15 @@ def _actors(subject: str) -> Iterator[tuple[str, str]]:
         located = (
             subject[max(0, mention.start - 3) : mention.start] == "in "
         )  # "the Houthis in Yemen"
+        # "Iranian clerics" are people of a country, not the state: a demonym speaks for the
+        # state only with an office ("Russian president", "the Iranian foreign ministry")
+        official = mention.kind == "country" or bool(_OFFICE.match(subject[mention.end :]))
         if (
             mention.kind in ("country", "demonym")
             and country
             and country not in seen
             and not located
+            and official
         ):
             seen.add(country)
             yield country, "state"

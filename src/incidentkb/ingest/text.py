@@ -64,7 +64,12 @@ def split_header(raw: str) -> tuple[_Header, str]:
 
 def _take(found: dict[str, str], key: str, value: str) -> bool:
     """Record a header value; False leaves the line in the body (an unparseable date)."""
-    key = {"date": "published", "date of report": "published", "dateline": "published", "link": "url"}.get(key, key)
+    key = {
+        "date": "published",
+        "date of report": "published",
+        "dateline": "published",
+        "link": "url",
+    }.get(key, key)
     if key in found:
         return False
     if key == "published" and parse_date(value) is None:
