@@ -33,7 +33,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 # a wide table when piped, so that rows stay one line each in logs and transcripts
 stdout = Console(width=None if sys.stdout.isatty() else 200)
 

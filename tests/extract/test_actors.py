@@ -19,7 +19,7 @@ def claims(text: str, field: str) -> tuple[Claim, ...]:
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "role", "quote"),
+    ("text", "name", "role", "mention"),
     [
         (
             "The Islamic State claimed responsibility for the attack in a statement on Telegram.",
@@ -43,25 +43,25 @@ def claims(text: str, field: str) -> tuple[Claim, ...]:
             "Iranian officials blamed Israel for the bombings.",
             "Israel",
             "accused",
-            "Iranian officials blamed Israel for",
+            "blamed Israel",
         ),
         (
             "Interior Minister Suleyman Soylu blamed the PKK for the explosion.",
             "Kurdistan Workers' Party (PKK)",
             "accused",
-            "Interior Minister Suleyman Soylu blamed the PKK for",
+            "blamed the PKK",
         ),
         (
             "Israel denied any involvement in the attack.",
             "Israel",
             "denied",
-            "Israel denied any involvement",
+            "Israel denied",
         ),
         (
             "Hamas denied any involvement in the shooting.",
             "Hamas",
             "denied",
-            "Hamas denied any involvement",
+            "Hamas denied",
         ),
         (
             "Police arrested three suspected members of the Islamic State in Kerman.",
@@ -77,9 +77,11 @@ def claims(text: str, field: str) -> tuple[Claim, ...]:
         ),
     ],
 )
-def test_extract_perpetrator_role(text: str, name: str, role: str, quote: str) -> None:
-    found = [(c.value, c.role, c.quote) for c in claims(text, "perpetrator")]
-    assert found == [(name, role, quote)]
+def test_extract_perpetrator_role(text: str, name: str, role: str, mention: str) -> None:
+    found = claims(text, "perpetrator")
+    assert [(c.value, c.role) for c in found] == [(name, role)]
+    # the quote states it: the actor's name with the words that give the role
+    assert mention in found[0].quote
 
 
 @pytest.mark.parametrize(

@@ -104,7 +104,12 @@ def test_extract_between_x_and_y_is_a_range(text: str, field: str, low: int, hig
     [
         ("Three paramedics were killed when the ambulance was hit.", "killed", 3, "exact"),
         ("The gunman killed eleven worshippers at the mosque.", "killed", 11, "exact"),
-        ("Twenty-one people were killed in the attack on the wedding party.", "killed", 21, "exact"),
+        (
+            "Twenty-one people were killed in the attack on the wedding party.",
+            "killed",
+            21,
+            "exact",
+        ),
         ("The blast killed one hundred and twelve people at the rally.", "killed", 112, "exact"),
         # "two dozen" states an approximate amount even without "about"
         ("Two dozen people were injured in the crush at the gate.", "injured", 24, "about"),
@@ -149,7 +154,11 @@ def test_extract_toll_next_to_an_age_or_year_still_found(text: str, field: str, 
     [
         ("No injuries were reported.", "injured", "No injuries"),
         ("A second device was made safe and no injuries were reported.", "injured", "no injuries"),
-        ("No one was killed in the explosion, the fire service said.", "killed", "No one was killed"),
+        (
+            "No one was killed in the explosion, the fire service said.",
+            "killed",
+            "No one was killed",
+        ),
         ("Nobody was injured when the car hit the barrier.", "injured", "Nobody was injured"),
     ],
 )
@@ -161,11 +170,26 @@ def test_extract_no_casualties_is_a_zero_count(text: str, field: str, quote: str
 @pytest.mark.parametrize(
     ("text", "field", "value", "speaker"),
     [
-        ("Seven people were killed, according to the health ministry.", "killed", 7, "health ministry"),
+        (
+            "Seven people were killed, according to the health ministry.",
+            "killed",
+            7,
+            "health ministry",
+        ),
         ("Police said 49 people had been killed at the two mosques.", "killed", 49, "police"),
         ("About 40 people were wounded, police said.", "injured", 40, "police"),
-        ("Eight people were injured, the Interior Ministry said.", "injured", 8, "interior ministry"),
-        ("More than 100 people were killed in the attack, Reuters reported.", "killed", 100, "reuters"),
+        (
+            "Eight people were injured, the Interior Ministry said.",
+            "injured",
+            8,
+            "interior ministry",
+        ),
+        (
+            "More than 100 people were killed in the attack, Reuters reported.",
+            "killed",
+            100,
+            "reuters",
+        ),
     ],
 )
 def test_extract_count_attributed_to_its_speaker(

@@ -79,7 +79,15 @@ _PLACE = st.sampled_from(
     ]
 )
 _WHEN = st.sampled_from(
-    ["on 3 January 2024", "on Wednesday", "yesterday", "on March 15, 2019", "in 2014", "since 2019", ""]
+    [
+        "on 3 January 2024",
+        "on Wednesday",
+        "yesterday",
+        "on March 15, 2019",
+        "in 2014",
+        "since 2019",
+        "",
+    ]
 )
 _SPEAKER = st.sampled_from(
     [
@@ -133,7 +141,9 @@ def _report(draw: st.DrawFn) -> str:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     text=_report(),
-    published=st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))),
+    published=st.one_of(
+        st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+    ),
 )
 def test_extract_quotes_hold_on_generated_reports(text: str, published: date | None) -> None:
     assert_quotes_hold(Document.make(text, published=published))

@@ -13,10 +13,12 @@ from incidentkb.extract.text import Sentence
 _KILL_VERB = (
     r"killed|dead|died|slain|murdered|shot dead|shot and killed|fatally (?:shot|stabbed|wounded|injured)"
     r"|lost their lives|perished|confirmed dead|were killed"
+    r"|(?:stabbed|beaten|hacked|burned|burnt|crushed|trampled|shot) to death"
 )
 _HURT_VERB = (
     r"injured|wounded|hurt|hospitali[sz]ed|treated for (?:minor |serious )?injuries"
-    r"|taken to (?:a |the )?hospitals?"
+    r"|taken to (?:a |the )?hospitals?|suffered (?:gunshot |stab |serious |minor )?(?:wounds|injuries)"
+    r"|(?:needed|required|received) (?:hospital )?treatment|treated (?:in|at) (?:a |the )?hospitals?"
 )
 _AUX = r"(?:\s+(?:were|was|have|has|had|been|are|is|reportedly|confirmed|believed|to|also|later|all|now|being|who|left))*"
 _NP = r"(?P<np>(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when)\b)[A-Za-z’'-]+){0,4}?)"
@@ -74,6 +76,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a few words may stand between the noun and its figure, but no other number
             rf"(?:\s+(?!(?:and|but)\b)[A-Za-z’'-]+,?){{0,12}}?\s+(?:at|to|of|reached|hit|was|is|stood at|"
             rf"stands at|passed|topped|exceeded|surpassed)\s+{COUNT}\b"
+        ),
+    ),
+    (
+        "toll",
+        _compile(
+            rf"\b(?:revised|raised|lowered|updated|corrected|put)\s+(?P<noun>it|them|the\s+(?:figure|number|count|tally))"
+            rf"\s+(?:down\s+|up\s+)?(?:to|at)\s+{COUNT}\b"
         ),
     ),
     ("killed", _compile(rf"\b{COUNT}\s+(?:people\s+|persons\s+)?(?:dead|deaths|fatalities)\b")),
@@ -140,7 +149,7 @@ def _toll_field(noun: str, before: str) -> str | None:
     if re.search(r"dead|death|fatal|toll|killed", noun):
         return "killed"
     # "revised the count down to 89": the count of whatever toll the sentence spoke of last
-    last = re.findall(r"death toll|killed|dead|injured|wounded", before.lower())
+    last = re.findall(r"death toll|toll|killed|dead|injured|wounded", before.lower())
     if not last:
         return None
     return "injured" if last[-1] in ("injured", "wounded") else "killed"
@@ -155,8 +164,9 @@ def _not_a_toll(text: str, m: re.Match[str]) -> bool:
     after = text[end : end + 14]
     if re.match(rf"\s*-?\s*{_UNITS}", after, re.IGNORECASE) or re.match(r"\s*-year", after):
         return True
-    before = text[max(0, m.start() - 2) : m.start()]
-    return "$" in before or "#" in before
+    before = text[max(0, m.start() - 4) : m.start()]
+    # "$5 million", "#3", and "no one was killed", which is a zero
+    return "$" in before[-2:] or "#" in before[-2:] or before.lower().endswith(("no ", "not "))
 
 
 def statements(sentence: Sentence, start: int) -> tuple[str | None, str]:
@@ -197,7 +207,7 @@ def _clause(sentence: Sentence, start: int) -> str:
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|although|though)\s+|;\s+|\s+but\s+")
 _SPEAKER = (
-    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?(?:police|officials?|authorities|ministry|spokes(?:man|woman|person)"
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?(?:(?:health|local|provincial|state|hospital|security|federal|city|county|government|rescue|fire|military|army|interior|foreign)\s+){0,2}(?:police|officials?|authorities|ministry|spokes(?:man|woman|person)"
     r"|officers?|investigators|sheriff|coroner|medics|doctors|witnesses|agency|[A-Z][\w.'’-]+)"
 )
 _ATTRIBUTIONS = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from incidentkb.extract import (
@@ -90,7 +90,7 @@ def _split_since(
     for s in sents:
         cut = next(
             (
-                text.rfind("since", s.start, m.start)
+                text.rfind("since", s.start, m.start + 5)
                 for m in _within(mentions, s)
                 if _is_since(text, m) and _earlier(m, incident.value)
             ),
@@ -136,12 +136,11 @@ def _incident_date(
         if m.precision != "year" and not _is_since(doc.text, m)
     ]
     if doc.published:
-        # "in 2020" style mentions are background; a lead date after publication is a typo or a plan
+        # a lead date after publication is a typo or a plan; weekdays count from publication
         found = [m for m in found if m.value <= doc.published]
-        if not found:
-            text = "\n".join(s.text for s in lead)
-            found = [_rebase(lead, m) for m in dates.weekday_dates(text, doc.published)]
-    found = [m for m in found if m is not None]
+        text = "\n".join(s.text for s in lead)
+        weekdays = [_rebase(lead, m) for m in dates.weekday_dates(text, doc.published)]
+        found += [m for m in weekdays if m is not None]
     return min(found, key=lambda m: (m.value, m.start)) if found else None
 
 
@@ -157,6 +156,8 @@ def _rebase(lead: list[Sentence], m: dates.DateMention) -> dates.DateMention | N
 
 
 def _is_since(text: str, m: dates.DateMention) -> bool:
+    if text[m.start : m.start + 6].lower() == "since ":  # "since 2019" is one mention
+        return True
     return bool(_SINCE.search(text[max(0, m.start - 60) : m.start]))
 
 
@@ -226,6 +227,12 @@ def _main_claims(r: Reading, main: list[Sentence]) -> list[Claim]:
     out.extend(_toll_claims(r, main))
     for s in main:
         out.extend(_sentence_claims(doc, s, r))
+        claimed = next(
+            (c.value for c in reversed(out) if c.field == "perpetrator" and c.role == "claimed"),
+            None,
+        )
+        for a in actors.denied_claims(s, str(claimed) if claimed else None):
+            out.append(Claim.at(doc, a.start, a.end, "perpetrator", a.name, role="denied"))
     return out
 
 
@@ -342,29 +349,38 @@ def _toll_claims(r: Reading, sents: list[Sentence]) -> list[Claim]:
 
 
 def _timeline_claims(doc: Document, s: Sentence, r: Reading) -> list[Claim]:
+    """The first dated event the sentence states: the attack itself, or a follow-up."""
     if r.incident is None:
         return []
     incident = r.incident.value
-    found = [m for m in _within(r.mentions, s) if timeline.is_follow_up(m, incident)]
-    found += [m for m in dates.event_relative(s.text, incident)]
-    out = []
-    for m in found:
-        relative = m.kind == "relative"
-        start = s.start + m.start if relative else m.start
-        kind = (
-            "attack"
-            if r.incident and start == r.incident.start
-            else timeline.timeline_kind(s.text, start - s.start)
-        )
-        if kind is None or (kind != "attack" and m.value == incident and not relative):
+    for m in _dated(s, r):
+        is_attack = m.start == r.incident.start
+        if not is_attack and not timeline.is_follow_up(m, incident):
+            continue
+        kind = "attack" if is_attack else timeline.timeline_kind(s.text, m.start - s.start)
+        # a sentence dated by the incident day that is not the attack itself is usually
+        # background to it ("before the 3 January bombings, the US warned ...")
+        if kind is None or (kind != "attack" and m.value == incident and m.kind == "absolute"):
             continue
         detail = {
             "date": m.value.isoformat(),
             "date_end": m.end_value.isoformat() if m.end_value else None,
         }
-        out.append(Claim.at(doc, s.start, s.end, "event", kind, detail=detail))
-        break  # one event per sentence: the first dated follow-up it states
-    return out
+        return [Claim.at(doc, s.start, s.end, "event", kind, detail=detail)]
+    return []
+
+
+def _dated(s: Sentence, r: Reading) -> list[dates.DateMention]:
+    """Every date the sentence names, in document offsets, in text order."""
+    found = list(_within(r.mentions, s))
+    shifted = [*dates.weekday_dates(s.text, r.doc.published)]
+    if r.incident is not None:
+        shifted += dates.event_relative(s.text, r.incident.value)
+    found += [replace(m, start=m.start + s.start, end=m.end + s.start) for m in shifted]
+    if r.incident is not None and s.start <= r.incident.start < s.end:
+        found.append(r.incident)
+    unique = {m.start: m for m in found}
+    return sorted(unique.values(), key=lambda m: m.start)
 
 
 def _background_frames(r: Reading) -> list[Frame]:

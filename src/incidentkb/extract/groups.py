@@ -47,5 +47,10 @@ def canonical(name: str) -> str | None:
     return table[hit[0]] if hit else None
 
 
+def aliases() -> dict[str, str]:
+    """Every known form (normalised) and its canonical name."""
+    return dict(_table())
+
+
 def known_groups() -> list[str]:
     return sorted(set(_table().values()))

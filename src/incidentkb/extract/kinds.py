@@ -24,7 +24,7 @@ TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "ramming",
-            r"\b(?:ramm(?:ed|ing)|ploughed|plowed|mowed down|drove (?:a|his|the) (?:\w+ )?(?:truck|van|car|lorry) "
+            r"\b(?:ramm(?:ed|ing)|ploughed|plowed|mowed down|drove (?:a|an|his|the) (?:[\w-]+ ){0,3}(?:truck|van|car|lorry|vehicle) "
             r"into|vehicle attack|truck attack|lorry attack)\b",
         ),
         (

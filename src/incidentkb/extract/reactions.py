@@ -52,8 +52,28 @@ _HEAD_TITLES = re.compile(
 )
 
 
+# "The United States offered its condolences, and Greek Prime Minister X condemned the bombing":
+# a clause with a subject of its own reacts on its own
+_CLAUSES = re.compile(r"(?:,\s+and|;|,\s+while|,\s+whereas)\s+(?=(?:the\s+|The\s+)?[A-Z])")
+
+
 def reactions(sentence: Sentence) -> list[ActorClaim]:
     """A claim per actor the sentence names as reacting, with the strongest stance it states."""
+    out: list[ActorClaim] = []
+    start = 0
+    for m in [*_CLAUSES.finditer(sentence.text), None]:
+        end = m.start() if m else len(sentence.text)
+        text = sentence.text[start:end]
+        out.extend(
+            _clause_reactions(
+                Sentence(sentence.start + start, sentence.start + end, text, sentence.paragraph)
+            )
+        )
+        start = m.end() if m else end
+    return out
+
+
+def _clause_reactions(sentence: Sentence) -> list[ActorClaim]:
     stance, verb = _stance(sentence.text)
     if stance is None or verb is None:
         return []

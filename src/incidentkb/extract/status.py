@@ -110,7 +110,7 @@ def superseded(timed: list[Timed], published: date | None) -> set[int]:
             for u in timed
             if u.toll.field == t.toll.field
             and rank(u) > rank(t)
-            and u.toll.count.value != t.toll.count.value
+            and u.toll.count.value not in (t.toll.count.value, 0)
         ]
         if t.early or later:
             out.add(i)

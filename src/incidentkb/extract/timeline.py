@@ -11,19 +11,47 @@ from incidentkb.extract.dates import DateMention
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
-        ("claim_of_responsibility", r"\bclaimed (?:responsibility|credit)\b"),
-        ("national_mourning", r"\b(?:days? of (?:national )?mourning|national mourning)\b"),
+        (
+            "claim_of_responsibility",
+            r"\bclaimed (?:responsibility|credit)\b|\bsaid (?:it|they) (?:had )?carried out\b",
+        ),
+        (
+            "toll_update",
+            r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed)|figure|count)\b[^.]{0,60}?"
+            r"\b(?:rose|risen|climbed|reached|increased|raised|revised|passed|stood|jumped)\b"
+            r"|\b(?:died|succumbed) (?:of|from|to) (?:his|her|their) (?:injuries|wounds|burns)\b",
+        ),
+        (
+            "national_mourning",
+            r"\b(?:days? of (?:national )?mourning|national mourning|mourning period)\b",
+        ),
+        ("state_of_emergency", r"\bstate of emergency\b"),
         ("funeral", r"\b(?:funerals?|burials?|buried)\b"),
-        ("arrest", r"\b(?:arrest(?:ed|s)?|apprehended|detained|detention|taken into custody)\b"),
-        ("court", r"\b(?:sentenced|convicted|charged|indicted|trial|pleaded)\b"),
+        (
+            "surrender",
+            r"\b(?:surrendered|turned (?:himself|herself|themselves) in|handed (?:himself|herself) over)\b",
+        ),
+        ("verdict", r"\b(?:sentenced|convicted|found (?:him|her|them)? ?guilty|acquitted)\b"),
+        ("charge", r"\b(?:charged|indicted|pleaded)\b"),
+        (
+            "arrest",
+            r"\b(?:arrest(?:ed|s)?|apprehended|detained|detention|taken into custody|in custody)\b",
+        ),
+        ("release", r"\b(?:released|freed)\b"),
         (
             "retaliation",
             r"\b(?:retaliat\w*|in response to the (?:attack|bombing)|missile (?:attacks|strikes))\b",
         ),
-        ("investigation", r"\b(?:identified|investigation|investigators found|named the)\b"),
+        ("apology", r"\b(?:apologi[sz]ed|apology)\b"),
+        (
+            "investigation",
+            r"\b(?:identified|investigation|investigators found|named the|inquiry|inspection)\b",
+        ),
+        ("accusation", r"\b(?:blamed|accused)\b"),
+        ("visit", r"\b(?:visited|visit to)\b"),
         (
             "policy",
-            r"\b(?:ordered|banned|imposed|curfew|declared a state of emergency|walls? to be built)\b",
+            r"\b(?:ordered|banned|imposed|announced a ban|curfew|walls? to be built|raised the (?:national )?threat level)\b",
         ),
         ("vigil", r"\b(?:vigils?|memorial service|rall(?:y|ies) (?:in|to) (?:honou?r|remember))\b"),
     )
