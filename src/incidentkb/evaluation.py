@@ -76,6 +76,13 @@ def norm(text: Any) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
 
 
+def _singular(group: str) -> str:
+    """ "one man" and the label "men" name the same group."""
+    words = str(group).split()
+    irregular = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+    return " ".join(irregular.get(w.lower(), re.sub(r"(?<=[a-z]{3})s$", "", w)) for w in words)
+
+
 def same_name(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return False
@@ -241,7 +248,7 @@ def _lists(doc: Document, main: dict[str, Any], g: dict[str, Any], report: Repor
         "victims",
         victims,
         gvictims,
-        lambda p, q: p[1] == q[1] and same_name(p[0], q[0]),
+        lambda p, q: p[1] == q[1] and same_name(_singular(p[0]), _singular(q[0])),
         report,
     )
     reactions = [(r["actor"], r["stance"]) for r in main.get("reactions", [])]

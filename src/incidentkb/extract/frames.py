@@ -15,6 +15,7 @@ from incidentkb.extract import (
     reactions,
     status,
     timeline,
+    victims,
     weapons,
 )
 from incidentkb.extract.text import Sentence, sentences
@@ -41,6 +42,7 @@ _PAST_MARKERS = re.compile(
 _THAT_TIME = re.compile(
     r"^(?:(?:later|earlier)\s+that\s+(?:year|month)|that\s+year|the\s+same\s+year)\b", re.I
 )
+Located = tuple[places.Place, places.PlaceMention]
 _LEAD = 4  # sentences that state what happened; the incident date and place come from here
 
 
@@ -53,6 +55,7 @@ class Reading:
     mentions: list[dates.DateMention]
     incident: dates.DateMention | None
     background: frozenset[int]  # indices of background sentences
+    place: Located | None  # where the main incident happened, and the words that say so
 
 
 def extract(doc: Document) -> list[Frame]:
@@ -71,7 +74,7 @@ def read(doc: Document) -> Reading:
     incident = _incident_date(sents, mentions, doc)
     sents, tails = _split_since(doc.text, sents, mentions, incident)
     background = frozenset(_background_indices(doc, sents, mentions, incident, tails))
-    return Reading(doc, sents, mentions, incident, background)
+    return Reading(doc, sents, mentions, incident, background, _locate(doc, sents, background))
 
 
 def _split_since(
@@ -222,7 +225,7 @@ def _main_claims(r: Reading, main: list[Sentence]) -> list[Claim]:
                 doc, m.start, m.end, "date", m.value.isoformat(), detail={"precision": m.precision}
             )
         )
-    out.extend(_location(doc, main))
+    out.extend(_location(doc, r.place))
     out.extend(_type(doc, main))
     out.extend(_toll_claims(r, main))
     for s in main:
@@ -236,9 +239,13 @@ def _main_claims(r: Reading, main: list[Sentence]) -> list[Claim]:
     return out
 
 
-def _location(doc: Document, main: list[Sentence]) -> list[Claim]:
+def _locate(doc: Document, sents: list[Sentence], background: frozenset[int]) -> Located | None:
+    main = [s for i, s in enumerate(sents) if i not in background]
     focus = (main[0].start, main[min(_LEAD, len(main)) - 1].end) if main else None
-    found = places.locate(doc.text, None, focus)
+    return places.locate(doc.text, None, focus)
+
+
+def _location(doc: Document, found: Located | None) -> list[Claim]:
     if not found:
         return []
     place, mention = found
@@ -289,7 +296,7 @@ def _sentence_claims(doc: Document, s: Sentence, r: Reading) -> list[Claim]:
                 detail={"by": "; ".join(a.by) or None},
             )
         )
-    for a in reactions.reactions(s):
+    for a in reactions.reactions(s, r.place[0] if r.place else None):
         out.append(
             Claim.at(
                 doc,
@@ -303,12 +310,10 @@ def _sentence_claims(doc: Document, s: Sentence, r: Reading) -> list[Claim]:
         )
     for w in weapons.weapons(s):
         out.append(Claim.at(doc, w.start, w.end, "weapon", w.value, attributed_to=w.attributed_to))
-    for v in weapons.victims(s):
-        out.append(
-            Claim.at(doc, v.start, v.end, "victims", v.count or 0, detail={"group": v.value})
-        )
-    for a in weapons.arrests(s):
-        out.append(Claim.at(doc, a.start, a.end, "arrested", a.count or 0))
+    for v in victims.victims(s):
+        out.append(Claim.at(doc, v.start, v.end, "victims", v.count, detail={"group": v.value}))
+    for a in victims.arrests(s):
+        out.append(Claim.at(doc, a.start, a.end, "arrested", a.count))
     out.extend(_timeline_claims(doc, s, r))
     return out
 

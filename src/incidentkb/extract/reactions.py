@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from incidentkb.extract import groups
 from incidentkb.extract.actors import NAME, ActorClaim, _persons, _split_names
-from incidentkb.extract.places import find_places
+from incidentkb.extract.places import Place, find_places
 from incidentkb.extract.text import Sentence
 
 # Strongest first: a sentence that both supports and condemns is a condemnation.
@@ -57,8 +57,10 @@ _HEAD_TITLES = re.compile(
 _CLAUSES = re.compile(r"(?:,\s+and|;|,\s+while|,\s+whereas)\s+(?=(?:the\s+|The\s+)?[A-Z])")
 
 
-def reactions(sentence: Sentence) -> list[ActorClaim]:
-    """A claim per actor the sentence names as reacting, with the strongest stance it states."""
+def reactions(sentence: Sentence, home: Place | None = None) -> list[ActorClaim]:
+    """A claim per actor the sentence names as reacting, with the strongest stance it states.
+    `home` is where the incident happened: "Prime Minister Theresa May condemned ..." in a
+    report on a Manchester bombing speaks for the United Kingdom."""
     out: list[ActorClaim] = []
     start = 0
     for m in [*_CLAUSES.finditer(sentence.text), None]:
@@ -66,14 +68,15 @@ def reactions(sentence: Sentence) -> list[ActorClaim]:
         text = sentence.text[start:end]
         out.extend(
             _clause_reactions(
-                Sentence(sentence.start + start, sentence.start + end, text, sentence.paragraph)
+                Sentence(sentence.start + start, sentence.start + end, text, sentence.paragraph),
+                home,
             )
         )
         start = m.end() if m else end
     return out
 
 
-def _clause_reactions(sentence: Sentence) -> list[ActorClaim]:
+def _clause_reactions(sentence: Sentence, home: Place | None) -> list[ActorClaim]:
     stance, verb = _stance(sentence.text)
     if stance is None or verb is None:
         return []
@@ -81,13 +84,42 @@ def _clause_reactions(sentence: Sentence) -> list[ActorClaim]:
     # the reacting actor is the subject; a "day of mourning" is a timeline event, not a stance
     if re.search(r"day of mourning", sentence.text, re.I) and stance == "condolence":
         return []
-    actors = list(_actors(subject))
+    actors = list(_actors(subject)) or _home_actor(subject, home)
     names = {a for a, _ in actors}
     person = next((p for p in _persons(_subject_core(subject)) if p not in names), None)
     return [
         ActorClaim(actor, stance, sentence.start, sentence.end, person=person, actor_type=kind)
         for actor, kind in actors
     ]
+
+
+# offices that speak for the state, region or city where the incident happened
+_HOME_OFFICES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "country",
+        re.compile(
+            r"\b(?:president|prime minister|chancellor|king|queen|monarch|emperor|emir|"
+            r"(?:interior|foreign|home|defen[cs]e|justice) (?:minister|secretary)|government|cabinet)\b",
+            re.I,
+        ),
+    ),
+    (
+        "admin1",
+        re.compile(r"\b(?:governor|state government|provincial government|premier)\b", re.I),
+    ),
+    ("city", re.compile(r"\b(?:mayor|city council)\b", re.I)),
+)
+
+
+def _home_actor(subject: str, home: Place | None) -> list[tuple[str, str]]:
+    if home is None:
+        return []
+    for level, pattern in _HOME_OFFICES:
+        if pattern.search(subject):
+            name = getattr(home, level)
+            kind = "state" if level == "country" else "region" if level == "admin1" else "city"
+            return [(name, kind)] if name else []
+    return []
 
 
 def _first_verb(text: str) -> int:

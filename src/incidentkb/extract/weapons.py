@@ -1,4 +1,4 @@
-"""Weapons (each account kept, with who gave it), victim groups and arrest counts."""
+"""Weapons: each account of what the attack was carried out with, kept with who gave it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from incidentkb.extract.counts import attribution
-from incidentkb.extract.numbers import NUMBER, number_value
 from incidentkb.extract.text import Sentence
 
 _MODIFIER = (
@@ -85,48 +84,3 @@ def _unique(found: list[Mention]) -> list[Mention]:
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
-
-
-# "The dead included 23 students, 14 Afghan nationals and three paramedics"
-_VICTIM_LIST = re.compile(
-    r"\b(?:the dead|the victims|those killed|the killed|the injured|the wounded|casualties|among the dead)"
-    r"\s+(?:included|include|were|are)\s+(?P<list>[^.;]+)",
-    re.IGNORECASE,
-)
-_GROUP = re.compile(
-    rf"\b(?P<n>{NUMBER})\s+(?P<group>(?:[A-Za-z-]+\s+){{0,2}}?[a-z]+s)\b", re.IGNORECASE
-)
-
-
-def victims(sentence: Sentence) -> list[Mention]:
-    out: list[Mention] = []
-    for m in _VICTIM_LIST.finditer(sentence.text):
-        base = sentence.start + m.start("list")
-        for g in _GROUP.finditer(m.group("list")):
-            count = number_value(g.group("n"))
-            if count is None:
-                continue
-            out.append(Mention(g.group("group"), base + g.start(), base + g.end(), count=count))
-    return out
-
-
-_ARREST = re.compile(
-    rf"\b(?:arrested|detained|apprehended|took into custody)\s+(?:a total of\s+)?(?P<n>{NUMBER})\s+"
-    rf"(?:people|persons|suspects|men|women|individuals|others)\b"
-    rf"|\b(?P<n2>{NUMBER})\s+(?:people|persons|suspects|men|women|individuals)\s+(?:have been|had been|were|was)\s+"
-    rf"(?:arrested|detained)",
-    re.IGNORECASE,
-)
-
-
-def arrests(sentence: Sentence) -> list[Mention]:
-    out: list[Mention] = []
-    for m in _ARREST.finditer(sentence.text):
-        count = number_value(m.group("n") or m.group("n2"))
-        if count:
-            out.append(
-                Mention(
-                    "arrests", sentence.start + m.start(), sentence.start + m.end(), count=count
-                )
-            )
-    return out
