@@ -102,6 +102,7 @@ _DIRECTIONS = frozenset(
 _MAX_TOKENS = 6
 _ABBREVIATED = {"st": "saint", "ste": "saint", "ft": "fort", "mt": "mount"}
 _ABBREVIATED_PREFIXES = tuple(f"{a} " for a in _ABBREVIATED)
+_COMMON_CITY_POP = 100_000  # a common-word city name ("Nice") needs its country named and "in"
 _LOWER_MIN_POP = 100_000  # lower-cased corpora (MUC-4): only big cities, else common words flood
 _BIG_CITY = 100_000
 # alternate spellings ("Kirman") only for towns this big: they are most of the load time,
@@ -538,7 +539,9 @@ def _best_city(m: _Match, n: int, ctx: _Context, gz: _Gazetteer) -> _City | None
     if flags & _NOT_TOWN:
         return None
     backed = best.admin1 in ctx.admin1
-    if flags & {"common", "after"} and not backed:
+    # "in Nice" in a report that names France: a common word, but a city here
+    located = "locative" in m.flags and best.cc in ctx.countries and best.pop >= _COMMON_CITY_POP
+    if flags & {"common", "after"} and not (backed or located):
         return None
     if "name" in flags and not backed and best.pop < _NAME_SAFE_POP:
         return None

@@ -11,28 +11,44 @@ from incidentkb.extract.text import Sentence
 _MODIFIER = (
     r"(?:briefcase|car|truck|suicide|roadside|pipe|nail|pressure[- ]cooker|parcel|letter|time|remote[- ]controlled|"
     r"remotely[- ]detonated|improvised|homemade|home-made|motorcycle|bicycle|vehicle[- ]borne|powerful|crude|"
-    r"gasoline|petrol|fire|semi-automatic|automatic|assault|hunting|kitchen|large|small|high-powered|explosive)"
+    r"gasoline|petrol|fire|semi-automatic|automatic|assault|hunting|kitchen|large|small|high-powered|explosive|"
+    r"military-style|military-grade|sharp|replica|\d+-tonne|refrigerated|rented|stolen)"
 )
 _HEAD = (
     r"(?:bombers?|bombs?|IEDs?|explosive devices?|explosives|grenades?|rockets?|missiles?|mortars?|landmines?|"
     r"suicide vests?|explosive vests?|rifles?|AK-47s?|handguns?|pistols?|shotguns?|guns?|firearms?|knives|knife|"
-    r"machetes?|axes?|Molotov cocktails?|drones?)"
+    r"machetes?|axes?|Molotov cocktails?|drones?|weapons?|bows? and arrows?|arrows|gunships?|warplanes?|"
+    r"helicopters?|lorry|lorries|trucks?|vans?)"
 )
 WEAPON = (
-    rf"(?P<w>(?:(?:a|an|two|three|four|\d+|twin|several)\s+)?(?:{_MODIFIER}[\s-]+){{0,2}}{_HEAD})"
+    rf"(?P<w>(?:(?:a|an|two|three|four|\d+|twin|several)\s+)?(?:{_MODIFIER}[\s-]+){{0,3}}{_HEAD})"
 )
 _PLACE = (
     r"(?P<place>(?:inside|in|at|near|under|beneath|outside)\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
 )
+_VEHICLE = r"(?:truck|lorry|van|car|vehicle|SUV|bus)"
 _MEANS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:carried out|executed|committed|perpetrated|staged)\s+(?:the\s+attacks?\s+)?(?:using|with|by|as)\s+{WEAPON}",
         rf"\b(?:detonated|planted|placed|hid|threw|hurled|fired|set off|armed with|attacked with|opened fire with|"
-        rf"wielding|using|rammed|drove)\s+{WEAPON}",
+        rf"wielding|using|used|rammed|drove|carrying)\s+{WEAPON}",
         rf"\b{WEAPON}\s+(?:was|were|had been)\s+(?:reportedly\s+)?(?:placed|planted|hidden|left|concealed)\s+{_PLACE}",
-        rf"\b{WEAPON}\s+(?:was|were|had been)\s+(?:reportedly\s+)?(?:detonated|set off|thrown|hurled|fired|used)",
-        r"\b(?P<ram>(?:a|the|his)\s+(?:truck|lorry|van|car|vehicle|SUV))\s+(?:rammed|ploughed|plowed|drove)\s+into",
+        rf"\b{WEAPON}\s+(?:was|were|had been)\s+(?:reportedly\s+)?(?:detonated|set off|thrown|hurled|fired|used|"
+        rf"found|recovered|seized)",
+        # "killed with a sharp weapon", "hacked to death with machetes", "packed with explosives"
+        rf"\b(?:killed|hacked|stabbed|beaten|shot|attacked|packed|laden|loaded|rigged|filled)\s+(?:to\s+death\s+)?"
+        rf"with\s+(?:[\w-]+\s+){{0,6}}?{WEAPON}",
+        # "10 to 12 kilograms of explosives"
+        rf"\b\d+(?:\s+to\s+\d+)?\s+(?:kilograms?|kg|pounds?|tonnes?|tons?)\s+of\s+(?:[\w-]+\s+){{0,2}}?{WEAPON}",
+        # "the attacker's rifle"; "a gunship repeatedly fired on"
+        rf"\b(?:attacker|gunman|suspect|shooter|bomber|assailant|driver)['’]s\s+{WEAPON}",
+        r"\b(?P<air>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:gunships?|warplanes?|helicopters?|drones?|aircraft|jets?))"
+        r"\s+(?:\w+\s+)?(?:fired on|struck|bombed|attacked|strafed)",
+        # "poured petrol over the ground floor and set it alight"
+        r"\b(?P<fuel>poured\s+(?:petrol|gasoline|fuel|kerosene|an accelerant)\b)",
+        rf"\b(?P<ram>(?:drove|driving)\s+(?:a|an|the|his)\s+(?:[\w-]+\s+){{0,3}}{_VEHICLE}\s+into)",
+        rf"\b(?P<ram2>(?:a|the|his)\s+{_VEHICLE})\s+(?:rammed|ploughed|plowed|drove)\s+into",
     )
 )
 _BARE = re.compile(r"^(?:the\s+)?(?:bombs?|explosives?|weapons?|guns?)$", re.IGNORECASE)
@@ -51,7 +67,10 @@ def weapons(sentence: Sentence) -> list[Mention]:
     out: list[Mention] = []
     for pattern in _MEANS:
         for m in pattern.finditer(sentence.text):
-            phrase = m.group("ram") if "ram" in m.groupdict() and m.group("ram") else m.group("w")
+            g = m.groupdict()
+            phrase = g.get("ram") or g.get("ram2") or g.get("fuel") or g.get("air") or g["w"]
+            if re.search(r"\bnot\s+$", sentence.text[max(0, m.start() - 6) : m.start()]):
+                continue  # "not shot with arrows"
             place = m.groupdict().get("place")
             value = _weapon_value(phrase, place)
             if value is None:
@@ -68,11 +87,10 @@ def weapons(sentence: Sentence) -> list[Mention]:
 
 
 def _weapon_value(phrase: str, place: str | None) -> str | None:
-    words = re.sub(
-        r"^(?:a|an|the|two|three|four|\d+|twin|several)\s+", "", phrase.strip(), flags=re.I
-    )
-    if _BARE.match(words) and not place:
+    phrase = re.sub(r"^(?:drove|driving|poured)\s+|\s+into$", "", phrase.strip(), flags=re.I)
+    if _BARE.match(phrase) and phrase.lower().startswith("the") and not place:
         return None  # "the explosives were used": an anaphor, not an account of the weapon
+    words = re.sub(r"^(?:a|an|the|his|two|three|four|\d+|twin|several)\s+", "", phrase, flags=re.I)
     value = words.lower()
     return f"{value} {place}" if place else value
 
