@@ -434,7 +434,7 @@ def _states(quote: str, value: int, derived: str | None = None) -> bool:
         )
     if value == 2 and re.search(r"\bboth\b|\b(?:him|her)(?:self)? and an?\b", quote, re.I):
         return True
-    one = r"(?i:\b(?:a|an|one)\s+[\w-]+)|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:, [^,]+,)? (?:was|has been|had been)\b"
+    one = r"(?i:\b(?:a|an|one)\s+[\w-]+)|\b(?:injuring|wounding|killing)\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:, [^,]+,)? (?:was|has been|had been)\b"
     if value == 1 and re.search(one, quote):
         return True  # one victim: "a man was killed", "Jane Doe, 23, was shot and killed"
     numbers = set()

@@ -19,7 +19,7 @@ Found = tuple[
 ]  # field, count, start, end, count start, derivation
 
 _N = rf"(?:{NUMBER}|all|both)"
-_PEOPLE = r"(?:[\w’'-]+\s+){0,3}?"
+_PEOPLE = r"(?:[\w’'-]+\s+){0,6}?"  # "four men playing dice in a Pittsburgh neighborhood were shot"
 _FATAL = (
     rf"(?:,|\s+and|\s+—|\s+-)?\s+(?:(?P<k>{_N}|none)\s+(?:of\s+them\s+)?(?:fatally|mortally)"
     rf"|(?:killing|and\s+killing|fatally\s+wounding)\s+(?P<k2>{_N}))"
@@ -28,7 +28,7 @@ _SHOT = (
     # "four male teenagers were shot, one fatally"; "six people were shot Saturday"
     re.compile(
         rf"\b(?P<n>{_N})\s+{_PEOPLE}(?:were|have been|had been|got|are|being)\s+shot\b"
-        rf"(?!\s+(?:at|dead|and killed))(?:{_FATAL})?",
+        rf"(?!\s+(?:at\s+(?:by|but)\b|dead|and killed))(?:{_FATAL})?",
         re.I,
     ),
     # "a man shot six people, killing four of them"; "shooting four people, one fatally"
@@ -60,12 +60,22 @@ _ONE_OBJECT = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}?[a-z]+(?<!s)\b"
     rf"(?!\s+(?:and|or)\s+(?:\w+\s+)?{_NUMBER_WORD}\b)"
 )
+_HURT = r"(?:(?:shot\s+and\s+)?(?:wounded|injured|hurt)|shot\s+(?:\w+\s+){0,4}?and\s+(?:wounded|injured|hurt))"
+# one wounded: "a 17-year-old was shot and wounded", "striking and injuring Keith Williams"
+_ONE_HURT = re.compile(
+    rf"(?<![Nn]o\s)\b(?:(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?[a-z]+(?:,\s+[^,]{{3,60}},)?"
+    rf"|[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:\d+|[^,]{{3,60}}),)?)"
+    rf"\s+(?:was|has been|had been)\s+(?:also\s+)?{_HURT}\b"
+    rf"|\b(?:injuring|wounding)\s+(?:a|an|one)\s+(?!(?:hundred|thousand|dozen|few|number|total)\b)"
+    rf"(?:[\w-]+\s+){{0,3}}?[a-z]+(?<!s)\b(?!\s+(?:and|or)\s)"
+    rf"|\b(?:injuring|wounding)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+and\s)"
+)
 _PLACE_WORDS = re.compile(
     r"\b(?:Township|County|City|Street|Avenue|Road|Park|Police|Department|Church|School)\b"
 )
 # "killing himself and three policemen": the attacker and the others, all stated
 _SELF_AND = re.compile(
-    rf"\b{_KILLS}\s+(?:himself|herself|him|her)\s+and\s+(?P<n>{NUMBER}|a|an)\b", re.I
+    rf"\b{_KILLS}\s+(?:himself|herself|him|her)\s+and\s+(?P<n>{NUMBER}|a|an)\s+[\w-]+", re.I
 )
 _ALL_N = re.compile(
     rf"\b{_KILLS}\s+(?:all|both)\s+(?:(?P<n>{NUMBER})\b|of\s+them|individuals|men|people)", re.I
@@ -117,6 +127,9 @@ def _single(sentence: Sentence) -> list[Found]:
         if _PLACE_WORDS.search(m.group(0).split(" was ")[0]):
             continue  # "Pembroke Township was ...": a place, not a victim
         out.append(("killed", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
+    for m in _ONE_HURT.finditer(sentence.text):
+        if not _PLACE_WORDS.search(m.group(0).split(" was ")[0]):
+            out.append(("injured", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
     return out
 
 
