@@ -39,8 +39,9 @@ lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
+BENCH_ARGS ?=
 bench: setup
-	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/speed.py $(BENCH_ARGS)
 	$(BIN)/python bench/quality.py
 
 clean:

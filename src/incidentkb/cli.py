@@ -43,7 +43,15 @@ DbOption = Annotated[
 ]
 DEFAULT_DB = "incidentkb.db"
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
-Workers = Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes for extraction.")]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        help="Processes for extraction [default: all cores for big batches].",
+    ),
+]
 
 
 class RowFormat(StrEnum):
@@ -89,7 +97,7 @@ def ingest(
     ],
     db: DbOption = DEFAULT_DB,
     quiet: Quiet = False,
-    workers: Workers = 1,
+    workers: Workers = None,
 ) -> None:
     """Read reports into the database; unchanged reports are skipped."""
     with _open(db) as store, progress_bar(quiet, "ingesting") as progress:
@@ -103,11 +111,11 @@ def ingest(
 @app.command()
 def extract(
     reports: Annotated[list[Path], typer.Argument(help="Files, folders, feeds, .jsonl.")],
-    workers: Workers = 1,
+    workers: Workers = None,
 ) -> None:
     """What each document alone says, as one JSON line per document; no database."""
     failed = False
-    for item in pipeline.extract_paths(reports, workers=workers):
+    for item in pipeline.extract_paths(reports, workers=workers or 1):
         if isinstance(item, InputError):
             failed = True
             stderr.print(str(item), markup=False, highlight=False)

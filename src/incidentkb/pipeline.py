@@ -47,8 +47,15 @@ def _analyse_many(docs: list[Document]) -> list[tuple[Document, Any]]:
     return [(d, analyse(d)) for d in docs]
 
 
-def workers_default() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
+# Below this many new documents one process is faster: a worker spends ~2 s loading the gazetteer.
+_PARALLEL_FROM = 200
+
+
+def workers_for(n_docs: int, workers: int | None) -> int:
+    """The processes to use: as asked, or all cores for a batch big enough to pay for them."""
+    if workers is not None:
+        return workers
+    return max(1, min(os.cpu_count() or 1, 8)) if n_docs >= _PARALLEL_FROM else 1
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -74,7 +81,10 @@ def analyse_all(docs: Iterable[Document], workers: int = 1) -> Iterator[tuple[Do
 
 
 def ingest(
-    paths: Iterable[Path], store: Store, progress: Progress | None = None, workers: int = 1
+    paths: Iterable[Path],
+    store: Store,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> IngestResult:
     """Read reports into the store; a report already stored is skipped, a bad one is named and
     the rest of the batch still goes in."""
@@ -93,7 +103,7 @@ def ingest(
             continue
         if progress:
             progress(1)
-    for doc, (frames, incidents) in analyse_all(fresh.values(), workers):
+    for doc, (frames, incidents) in analyse_all(fresh.values(), workers_for(len(fresh), workers)):
         _store_one(store, doc, frames, incidents, result)
         if progress:
             progress(1)

@@ -132,6 +132,8 @@ def _toll(sentence: Sentence, field: str, m: re.Match[str]) -> Toll | None:
         field = _toll_field(m.group("noun"), sentence.text[: m.start()])
         if field is None:
             return None
+        if count.qualifier == "exact" and _PASSED.search(m.group(0)):
+            count = Count(count.value, "more_than")  # "the figure passed 90"
     number_start = m.start("num") if m.group("num") else m.start()
     return Toll(
         field,
@@ -140,6 +142,9 @@ def _toll(sentence: Sentence, field: str, m: re.Match[str]) -> Toll | None:
         sentence.start + m.end(),
         sentence.start + number_start,
     )
+
+
+_PASSED = re.compile(r"\b(?:passed|topped|exceeded|surpassed)\s+\S+$", re.I)
 
 
 def _toll_field(noun: str, before: str) -> str | None:

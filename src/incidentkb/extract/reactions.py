@@ -86,7 +86,10 @@ def _clause_reactions(sentence: Sentence, home: Place | None) -> list[ActorClaim
         return []
     actors = list(_actors(subject)) or _home_actor(subject, home)
     names = {a for a, _ in actors}
-    person = next((p for p in _persons(_subject_core(subject)) if p not in names), None)
+    core = _subject_core(subject)
+    for name in names:  # "United Nations Secretary-General Antonio Guterres": the person follows
+        core = core.replace(name, " ")
+    person = next((p for p in _persons(core) if p not in names), None)
     return [
         ActorClaim(actor, stance, sentence.start, sentence.end, person=person, actor_type=kind)
         for actor, kind in actors
