@@ -105,9 +105,20 @@ _NONE = (
 )
 
 
+# every toll pattern needs one of these; most sentences have none, and skip the patterns
+_HINT = re.compile(
+    r"kill|dead|death|die[ds]?\b|injur|wound|hurt|hospital|toll|fatal|casualt|shot|slain|murder|perish|"
+    r"lives|treatment|stabb|beaten|hacked|burn|crushed|trampled|count|figure|tally|number|assassinat|behead|"
+    r"surviv|recover|threatening",
+    re.I,
+)
+
+
 def tolls(sentence: Sentence) -> list[Toll]:
     """Every killed/injured figure the sentence states, one per count span."""
     found: dict[int, Toll] = {}
+    if not _HINT.search(sentence.text):
+        return []
     for field, count, start, end, count_start, derived in shot_tolls(sentence):
         found.setdefault(count_start, Toll(field, count, start, end, count_start, derived))
     for field, pattern in _PATTERNS:

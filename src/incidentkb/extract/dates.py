@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
-import dateparser
 from dateutil import parser as dateutil_parser
 
 _MONTH = (
@@ -118,6 +117,9 @@ def weekday_dates(text: str, published: date | None) -> list[DateMention]:
     return out
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 @lru_cache(maxsize=1024)
 def _relative_to(words: str, published: date) -> date | None:
     words = words.lower()
@@ -126,15 +128,9 @@ def _relative_to(words: str, published: date) -> date | None:
     if words in ("yesterday", "last night"):
         return published - timedelta(days=1)
     # a weekday in a report means the most recent one, on or before publication
-    parsed = dateparser.parse(
-        words,
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": datetime.combine(published + timedelta(days=1), datetime.min.time()),
-            "PREFER_DATES_FROM": "past",
-        },
-    )
-    return parsed.date() if parsed else None
+    if words not in _WEEKDAYS:
+        return None
+    return published - timedelta(days=(published.weekday() - _WEEKDAYS.index(words)) % 7)
 
 
 def event_relative(text: str, anchor: date) -> list[DateMention]:

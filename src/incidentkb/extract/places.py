@@ -308,10 +308,15 @@ class _Match:
     flags: frozenset[str] = frozenset()
 
 
+_LETTERS = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z]")
+
+
 def _is_lowercase(text: str) -> bool:
     """Lower-cased corpora (MUC-4) have next to no capitals."""
-    letters = sum(c.isalpha() for c in text[:5000])
-    return letters > 0 and sum(c.isupper() for c in text[:5000]) / letters < 0.005
+    head = text[:5000]
+    letters = len(_LETTERS.findall(head))
+    return letters > 0 and len(_UPPER.findall(head)) / letters < 0.005
 
 
 def _capitalised(word: str) -> bool:

@@ -65,8 +65,16 @@ _NOT_A_GROUP = frozenset(
 )
 
 
+_VICTIM_HINT = re.compile(
+    r"dead|victims|killed|died|injured|wounded|casualties|among|including|whom", re.I
+)
+_ARREST_HINT = re.compile(r"arrest|detain|apprehend|captur|custody", re.I)
+
+
 def victims(sentence: Sentence) -> list[Counted]:
     out: list[Counted] = []
+    if not _VICTIM_HINT.search(sentence.text):
+        return out
     for pattern in (_LIST, _APPOSITION):
         for m in pattern.finditer(sentence.text):
             base = sentence.start + m.start("list")
@@ -105,7 +113,9 @@ _ARREST_ONE = re.compile(
 
 
 def arrests(sentence: Sentence) -> list[Counted]:
-    out = []
+    out: list[Counted] = []
+    if not _ARREST_HINT.search(sentence.text):
+        return out
     for m in _ARREST.finditer(sentence.text):
         count = number_value(m.group("n") or m.group("n2"))
         if count:

@@ -63,8 +63,16 @@ class Mention:
     count: int | None = None
 
 
+_HINT = re.compile(
+    rf"{_HEAD}|{_VEHICLE}|gunship|warplane|aircraft|jet|petrol|gasoline|fuel|kerosene|accelerant",
+    re.I,
+)
+
+
 def weapons(sentence: Sentence) -> list[Mention]:
     out: list[Mention] = []
+    if not _HINT.search(sentence.text):
+        return out
     for pattern in _MEANS:
         for m in pattern.finditer(sentence.text):
             g = m.groupdict()
