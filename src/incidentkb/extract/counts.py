@@ -106,7 +106,7 @@ _NONE = (
 
 
 # every toll pattern needs one of these; most sentences have none, and skip the patterns
-_HINT = re.compile(
+HINT = re.compile(
     r"kill|dead|death|die[ds]?\b|injur|wound|hurt|hospital|toll|fatal|casualt|shot|slain|murder|perish|"
     r"lives|treatment|stabb|beaten|hacked|burn|crushed|trampled|count|figure|tally|number|assassinat|behead|"
     r"surviv|recover|threatening",
@@ -117,7 +117,7 @@ _HINT = re.compile(
 def tolls(sentence: Sentence) -> list[Toll]:
     """Every killed/injured figure the sentence states, one per count span."""
     found: dict[int, Toll] = {}
-    if not _HINT.search(sentence.text):
+    if not HINT.search(sentence.text):
         return []
     for field, count, start, end, count_start, derived in shot_tolls(sentence):
         found.setdefault(count_start, Toll(field, count, start, end, count_start, derived))

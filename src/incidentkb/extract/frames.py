@@ -69,9 +69,14 @@ def extract(doc: Document) -> list[Frame]:
 
 def read(doc: Document) -> Reading:
     sents = [s for s in sentences(doc.text) if not _is_furniture(s)]
-    base_year = doc.published.year if doc.published else _first_year(doc.text)
+    # "on 4 January" takes its year from publication, or else from the incident's own date;
+    # with neither, a day without a year names no date
+    base_year = doc.published.year if doc.published else None
     mentions = dates.absolute_dates(doc.text, base_year)
     incident = _incident_date(sents, mentions, doc)
+    if base_year is None and incident is not None:
+        mentions = dates.absolute_dates(doc.text, incident.value.year)
+        incident = _incident_date(sents, mentions, doc)
     sents, tails = _split_since(doc.text, sents, mentions, incident)
     background = frozenset(_background_indices(doc, sents, mentions, incident, tails))
     return Reading(doc, sents, mentions, incident, background, _locate(doc, sents, background))
@@ -118,11 +123,6 @@ def _is_furniture(s: Sentence) -> bool:
     return bool(_FURNITURE_HEADINGS.match(s.text))
 
 
-def _first_year(text: str) -> int | None:
-    m = re.search(r"\b(?:19[5-9]\d|20[0-4]\d)\b", text)
-    return int(m.group()) if m else None
-
-
 def _within(mentions: list[dates.DateMention], s: Sentence) -> list[dates.DateMention]:
     return [m for m in mentions if s.start <= m.start < s.end]
 
@@ -131,12 +131,16 @@ def _incident_date(
     sents: list[Sentence], mentions: list[dates.DateMention], doc: Document
 ) -> dates.DateMention | None:
     """The earliest day named in the lead: the incident precedes the reporting about it."""
+    # the lead's sentences that tell of the attack: "He was released in June 1976" does not
     lead = sents[:_LEAD]
+    # a month alone ("in June 1976") dates the incident only in the opening sentence; later in
+    # the lead it is usually a follow-up or another event
     found = [
         m
-        for s in lead
+        for i, s in enumerate(lead)
         for m in _within(mentions, s)
-        if m.precision != "year" and not _is_since(doc.text, m)
+        if (m.precision == "day" or (m.precision == "month" and i == 0))
+        and not _is_since(doc.text, m)
     ]
     if doc.published:
         # a lead date after publication is a typo or a plan; weekdays count from publication
