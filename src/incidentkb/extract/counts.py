@@ -171,6 +171,9 @@ def _toll_field(noun: str, before: str) -> str | None:
     return "injured" if last[-1] in ("injured", "wounded") else "killed"
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:been|be|die)\b", re.I)
+
+
 def _not_a_toll(text: str, m: re.Match[str]) -> bool:
     """Ages, years, times and measures look like counts; none of them is a toll."""
     num = m.group("num")
@@ -180,7 +183,11 @@ def _not_a_toll(text: str, m: re.Match[str]) -> bool:
     after = text[end : end + 14]
     if re.match(rf"\s*-?\s*{_UNITS}", after, re.IGNORECASE) or re.match(r"\s*-year", after):
         return True
-    before = text[max(0, m.start() - 4) : m.start()]
+    before = text[max(0, m.start() - 9) : m.start()]
+    if re.search(r"\d:$|\b(?:News|Channel|Fox|ABC|NBC|CBS|WSB|KSLA)\s+$", before):
+        return True  # "1:14 Two bailiffs died": a video's length; "News 12": a station
+    if _HYPOTHETICAL.search(m.group(0)):
+        return True  # "all 126 passengers would have been killed"
     # "$5 million", "#3", and "no one was killed", which is a zero
     return "$" in before[-2:] or "#" in before[-2:] or before.lower().endswith(("no ", "not "))
 

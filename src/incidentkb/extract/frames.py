@@ -34,6 +34,8 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:of|in)?\s*$
 _PAST_MARKERS = re.compile(
     r"\b(?:last year|previous(?:ly)?|earlier (?:attack|bombing|shooting)|a similar attack|"
     r"years? ago|in a separate (?:attack|incident)|"
+    # "the bombing comes days after the bombing at Muttur, which left 26 dead"
+    r"(?:comes?|came|coming)\s+(?:only\s+|just\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+after\b|"
     # "came six months to the day after a gunman killed 11": another, earlier incident
     r"(?:months?|years?)\s+(?:to the day\s+)?after\s+(?!the\s+(?:attacks?|bombings?|shootings?|blasts?|"
     r"explosions?|crush|fire|massacre)\b))",
