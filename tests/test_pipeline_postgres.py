@@ -1,44 +1,18 @@
 """The whole pipeline into PostgreSQL gives what it gives into SQLite. Needs the throwaway
-server of scripts/with-postgres (INCIDENTKB_TEST_PG); without it the test skips, saying why."""
+server of scripts/with-postgres (`pg_url` in conftest.py); without it the test skips, saying why."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from sqlalchemy import make_url
 
 from incidentkb import pipeline
 from incidentkb.store import open_store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "reports"
-# the same words as tests/store/conftest.py, so a skipped run says one thing
-PG_SKIP = (
-    "INCIDENTKB_TEST_PG not set: run `make test` (starts a throwaway PostgreSQL) "
-    "to include PostgreSQL"
-)
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh database with a random name on the throwaway server, dropped afterwards."""
-    admin = os.environ.get("INCIDENTKB_TEST_PG")
-    if not admin:
-        pytest.skip(PG_SKIP)
-    name = f"incidentkb_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _ingest(url: str) -> tuple[pipeline.IngestResult, list[dict], dict[str, int]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from incidentkb.extract.numbers import COUNT, Count, parse_count
@@ -250,9 +249,3 @@ def attribution(text: str) -> str | None:
             if who and who.lower() not in {"it", "he", "she", "they", "this", "that", "which"}:
                 return who
     return None
-
-
-def iter_tolls(sentences: list[Sentence]) -> Iterator[tuple[Sentence, Toll]]:
-    for s in sentences:
-        for t in tolls(s):
-            yield s, t

@@ -432,9 +432,3 @@ def _names_an_attack_verb(text: str) -> bool:
             text,
         )
     )
-
-
-def incident_day(frame: Frame) -> date | None:
-    for c in frame.of("date"):
-        return date.fromisoformat(str(c.value))
-    return None

@@ -50,7 +50,3 @@ def canonical(name: str) -> str | None:
 def aliases() -> dict[str, str]:
     """Every known form (normalised) and its canonical name."""
     return dict(_table())
-
-
-def known_groups() -> list[str]:
-    return sorted(set(_table().values()))
