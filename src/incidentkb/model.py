@@ -8,13 +8,13 @@ from datetime import date
 from typing import Literal, Self
 
 Qualifier = Literal["exact", "at_least", "more_than", "about", "up_to", "range"]
-Status = Literal["current", "superseded", "revised", "denied"]
+Status = Literal["current", "superseded", "revised", "denied", "rejected"]
 Precision = Literal["day", "month", "year"]
 PerpetratorRole = Literal["claimed", "assessed", "accused", "denied", "arrested", "suspected"]
 Stance = Literal["condemnation", "condolence", "support", "blame", "vow_response", "statement"]
 
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "about", "up_to", "range")
-STATUSES: tuple[str, ...] = ("current", "superseded", "revised", "denied")
+STATUSES: tuple[str, ...] = ("current", "superseded", "revised", "denied", "rejected")
 PERPETRATOR_ROLES: tuple[str, ...] = (
     "claimed",
     "assessed",

@@ -4,19 +4,30 @@ knows them all; each stage stays a pure function or a store call."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from incidentkb.errors import InputError, StoreError
 from incidentkb.extract import extract
 from incidentkb.ingest import read_paths
-from incidentkb.model import Document, Frame
+from incidentkb.model import Document, Frame, Incident
 from incidentkb.record import document_json, to_record
-from incidentkb.resolve import resolve
+from incidentkb.resolve import (
+    Correction,
+    FrameKey,
+    Link,
+    cluster,
+    frame_key,
+    incident_id,
+    links_between,
+    resolve,
+)
 from incidentkb.store import Store
+from incidentkb.store.rows import frame_id
 
 Progress = Callable[[int], None]
 _CHUNK = 16  # documents per task sent to a worker process: amortises pickling and IPC
@@ -41,6 +52,76 @@ def analyse(doc: Document) -> tuple[list[Frame], list[tuple[str, list[int], dict
     for n, incident in enumerate(resolve(frames)):
         incidents.append((incident.id, [n], to_record(incident, [doc])))
     return frames, incidents
+
+
+class Resolution:
+    """The resolve and record stages as the store drives them while it holds the write lock:
+    keys for new frames, links to stored candidates, and the incidents of a linked group."""
+
+    def keys(self, doc: Document, found: Sequence[Frame]) -> list[dict[str, Any]]:
+        out = []
+        for n, f in enumerate(found):
+            key = frame_key(f, frame_id(doc.id, n), doc.published, doc.title)
+            out.append({**key.to_json(), "wide": key.wide})
+        return out
+
+    def links(self, new: Sequence[dict[str, Any]], known: Sequence[dict[str, Any]]) -> list[Link]:
+        return links_between([_key(k) for k in new], [_key(k) for k in known])
+
+    def regroup(
+        self,
+        keys: Sequence[dict[str, Any]],
+        links: Sequence[Link],
+        corrections: Sequence[dict[str, Any]],
+        found: Mapping[str, Frame],
+        docs: Mapping[str, Document],
+    ) -> list[tuple[str, list[str], dict[str, Any]]]:
+        fixes = [correction(c) for c in corrections]
+        rejected = {c.claim for c in fixes if c.kind == "reject" and c.claim}
+        entries = []
+        for members in cluster([_key(k) for k in keys], links, fixes):
+            frames = tuple(_rejecting(found[m.frame_id], rejected) for m in members)
+            background = all(m.background for m in members)
+            incident = Incident(incident_id(members), frames, background=background)
+            shown = [docs[d] for d in incident.document_ids if d in docs]
+            entries.append((incident.id, [m.frame_id for m in members], to_record(incident, shown)))
+        return entries
+
+
+def _key(data: Mapping[str, Any]) -> FrameKey:
+    return FrameKey.from_json({k: v for k, v in data.items() if k != "wide"})
+
+
+def correction(row: Mapping[str, Any]) -> Correction:
+    """A stored correction row as the resolver's Correction."""
+    claim = row.get("claim")
+    return Correction(
+        kind=row["kind"],
+        frames=tuple(row.get("frames") or ()),
+        others=tuple(row.get("others") or ()),
+        claim=(claim[0], claim[1], int(claim[2]), int(claim[3])) if claim else None,
+        author=row.get("author"),
+        at=row.get("created_at") if isinstance(row.get("created_at"), datetime) else None,
+        note=row.get("note"),
+    )
+
+
+def _rejecting(frame: Frame, rejected: set[tuple[str, str, int, int]]) -> Frame:
+    """The frame with the claims an analyst rejected marked so; they stay in the record."""
+    if not rejected:
+        return frame
+    marked = tuple(
+        replace(c, status="rejected")
+        if (c.document_id, c.field, c.start, c.end) in rejected
+        or (c.document_id, "", c.start, c.end) in rejected
+        else c
+        for c in frame.claims
+    )
+    return replace(frame, claims=marked)
+
+
+def _extract_many(docs: list[Document]) -> list[tuple[Document, list[Frame]]]:
+    return [(d, extract(d)) for d in docs]
 
 
 def _analyse_many(docs: list[Document]) -> list[tuple[Document, Any]]:
@@ -71,12 +152,27 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def analyse_all(docs: Iterable[Document], workers: int = 1) -> Iterator[tuple[Document, Any]]:
     """`analyse` over many documents, in order; with workers > 1, in that many processes."""
+    return _map(_analyse_many, docs, workers)
+
+
+def extract_all(
+    docs: Iterable[Document], workers: int = 1
+) -> Iterator[tuple[Document, list[Frame]]]:
+    """`extract` over many documents, in order; with workers > 1, in that many processes."""
+    return _map(_extract_many, docs, workers)
+
+
+def _map(
+    work: Callable[[list[Document]], list[tuple[Document, Any]]],
+    docs: Iterable[Document],
+    workers: int,
+) -> Iterator[tuple[Document, Any]]:
     if workers <= 1:
-        for d in docs:
-            yield d, analyse(d)
+        for chunk in _chunks(docs, 1):
+            yield from work(chunk)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(_analyse_many, _chunks(docs, _CHUNK)):
+        for batch in pool.map(work, _chunks(docs, _CHUNK)):
             yield from batch
 
 
@@ -103,18 +199,19 @@ def ingest(
             continue
         if progress:
             progress(1)
-    for doc, (frames, incidents) in analyse_all(fresh.values(), workers_for(len(fresh), workers)):
-        _store_one(store, doc, frames, incidents, result)
+    for doc, frames in extract_all(fresh.values(), workers_for(len(fresh), workers)):
+        _store_one(store, doc, frames, result)
         if progress:
             progress(1)
     return result
 
 
-def _store_one(
-    store: Store, doc: Document, frames: Any, incidents: Any, result: IngestResult
-) -> None:
+RESOLUTION = Resolution()
+
+
+def _store_one(store: Store, doc: Document, frames: list[Frame], result: IngestResult) -> None:
     try:
-        added = store.add(doc, frames, incidents)
+        added = store.add(doc, frames, RESOLUTION)
     except StoreError as err:
         result.failed += 1
         result.problems.append(InputError(Path(doc.source or doc.id), f"not stored: {err}"))

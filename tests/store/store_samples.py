@@ -4,6 +4,7 @@ in the style of wire copy."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -235,3 +236,27 @@ def numbered_report(n: int) -> tuple[Document, list[Frame], list[Entry]]:
     incident_id = f"inc{n:05d}"
     entry = record(incident_id, f"Market explosion {n}", "bombing", "2024-05-01", "PK", n + 1)
     return doc, [frame], [(incident_id, [0], entry)]
+
+
+class Given:
+    """A resolver that links nothing and stores the incidents it was given, as (id, frame
+    ordinals, record): the store's part tested apart from the resolver's."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.doc_id = ""
+
+    def keys(self, doc: Document, found: Sequence[Frame]) -> list[dict[str, Any]]:
+        self.doc_id = doc.id
+        return [{"frame_id": f"{doc.id}:{n}"} for n in range(len(found))]
+
+    def links(self, new: Sequence[dict[str, Any]], known: Sequence[dict[str, Any]]) -> list[Any]:
+        return []
+
+    def regroup(self, *_: Any) -> list[tuple[str, list[str], dict[str, Any]]]:
+        return [(i, [f"{self.doc_id}:{n}" for n in ns], r) for i, ns, r in self.entries]
+
+
+def given(report: tuple[Document, list[Frame], list[Entry]]) -> tuple[Document, list[Frame], Given]:
+    doc, found, entries = report
+    return doc, found, Given(entries)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from typing import Any
 
-from store_samples import numbered_report
+from store_samples import Given, given, numbered_report
 
 from incidentkb.store import database, open_store
 
@@ -16,7 +16,7 @@ def _add_reports(url: str, numbers: list[int], start: Any, results: Any) -> None
     """Worker: open the store, wait for the other worker, add the numbered reports."""
     with open_store(url) as store:
         start.wait(timeout=60)
-        added = [n for n in numbers if store.add(*numbered_report(n))]
+        added = [n for n in numbers if store.add(*given(numbered_report(n)))]
     results.put(added)
 
 
@@ -63,7 +63,7 @@ def test_store_add_losing_a_race_returns_false(store_url: str, monkeypatch: Any)
     # document after this one checked for it, so the insert fails on the primary key.
     doc, frames, entries = numbered_report(7)
     with open_store(store_url) as store:
-        assert store.add(doc, frames, entries)
+        assert store.add(doc, frames, Given(entries))
         before = store.counts()
         real, calls = database._has_document, []
 
@@ -72,6 +72,6 @@ def test_store_add_losing_a_race_returns_false(store_url: str, monkeypatch: Any)
             return False if len(calls) <= 2 else real(conn, doc_id)
 
         monkeypatch.setattr(database, "_has_document", blind_twice)
-        assert store.add(doc, frames, entries) is False
+        assert store.add(doc, frames, Given(entries)) is False
         assert len(calls) == 3  # the two checks it was blind to, then the one after the error
         assert store.counts() == before

@@ -11,6 +11,8 @@ from store_samples import (
     RAMMING_ID,
     SHOOTING_ID,
     STAMPEDE_ID,
+    Given,
+    given,
     kerman_report,
     ramming_report,
     record,
@@ -26,7 +28,7 @@ from incidentkb.store import Store
 @pytest.fixture
 def filled(store: Store) -> Store:
     for report in (kerman_report, ramming_report, shooting_report):
-        store.add(*report())
+        store.add(*given(report()))
     return store
 
 
@@ -76,23 +78,18 @@ def test_store_incidents_filters(
 def test_store_incidents_same_date_ordered_by_title(store: Store) -> None:
     for n, title in enumerate(["Zeta attack", "Alpha attack"]):
         doc = Document.make(f"report {n}")
-        store.add(
-            doc,
+        entry = (
+            f"same-day-{n}",
             [],
-            [
-                (
-                    f"same-day-{n}",
-                    [],
-                    record(f"same-day-{n}", title, "other", "2024-03-01", "FR", None),
-                )
-            ],
+            record(f"same-day-{n}", title, "other", "2024-03-01", "FR", None),
         )
+        store.add(doc, [], Given([entry]))
     assert [r["title"] for r in store.incidents()] == ["Alpha attack", "Zeta attack"]
 
 
 def test_store_incidents_tolerate_missing_record_parts(store: Store) -> None:
     doc = Document.make("A sparse report.")
-    assert store.add(doc, [], [("sparse0001", [], {"id": "sparse0001", "location": None})])
+    assert store.add(doc, [], Given([("sparse0001", [], {"id": "sparse0001", "location": None})]))
     assert store.incidents() == [{"id": "sparse0001", "location": None}]
     assert store.incidents(country="FR") == []
 
@@ -124,17 +121,17 @@ def test_store_later_report_updates_incident(filled: Store) -> None:
     doc = Document.make(text, published=date(2024, 1, 5))
     frame = Frame(doc.id, (Claim.at(doc, *span(doc, "risen to 95 dead"), "killed", 95),))
     updated = filled.record(KERMAN_ID) | {"killed": {"best": 95, "claims": []}}
-    assert filled.add(doc, [frame], [(KERMAN_ID, [0], updated)])
+    assert filled.add(doc, [frame], Given([(KERMAN_ID, [0], updated)]))
     assert filled.record(KERMAN_ID) == updated
     _doc, kerman_frames, _ = kerman_report()
     assert filled.incident(KERMAN_ID).frames == (kerman_frames[0], frame)
     assert filled.counts()["incidents"] == 4
 
 
-def test_store_rejects_frame_ordinal_out_of_range(store: Store) -> None:
+def test_store_rejects_incident_of_unknown_frame(store: Store) -> None:
     doc, frames, _ = ramming_report()
-    with pytest.raises(StoreError, match=r"names frames \[3\], but the document has 1 frames"):
-        store.add(doc, frames, [(RAMMING_ID, [3], {"id": RAMMING_ID})])
+    with pytest.raises(StoreError, match=f"cannot store document {doc.id}"):
+        store.add(doc, frames, Given([(RAMMING_ID, [3], {"id": RAMMING_ID})]))
     assert not store.has_document(doc.id)
 
 
@@ -142,5 +139,5 @@ def test_store_rejects_frame_of_another_document(store: Store) -> None:
     doc, frames, entries = ramming_report()
     other = Document.make("Another report.")
     with pytest.raises(StoreError, match="frame 0 is from another document"):
-        store.add(other, frames, entries)
+        store.add(other, frames, Given(entries))
     assert store.counts()["documents"] == 0

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_samples import kerman_report, ramming_report
+from store_samples import Given, kerman_report, ramming_report
 
 import incidentkb.store
 from incidentkb.errors import NotFound
@@ -23,7 +23,7 @@ def test_store_public_api_is_open_store_and_store() -> None:
 
 def test_store_round_trips_document(store: Store) -> None:
     doc, frames, incidents = kerman_report()
-    assert store.add(doc, frames, incidents) is True
+    assert store.add(doc, frames, Given(incidents)) is True
     assert store.has_document(doc.id)
     assert store.document(doc.id) == doc
     assert store.documents() == [doc]
@@ -32,13 +32,13 @@ def test_store_round_trips_document(store: Store) -> None:
 def test_store_round_trips_document_without_optional_fields(store: Store) -> None:
     doc, frames, incidents = ramming_report()
     assert doc.published is None and doc.url is None
-    store.add(doc, frames, incidents)
+    store.add(doc, frames, Given(incidents))
     assert store.document(doc.id) == doc
 
 
 def test_store_round_trips_frames_and_claims(store: Store) -> None:
     doc, frames, incidents = kerman_report()
-    store.add(doc, frames, incidents)
+    store.add(doc, frames, Given(incidents))
     back = store.frames(doc.id)
     assert back == frames
     claim = back[0].of("location")[0]
@@ -52,7 +52,7 @@ def test_store_keeps_value_type_int_or_str(store: Store) -> None:
     doc, frames, incidents = ramming_report()
     as_text = replace(frames[0].claims[1], value="7")
     frames = [replace(frames[0], claims=(*frames[0].claims, as_text))]
-    store.add(doc, frames, incidents)
+    store.add(doc, frames, Given(incidents))
     values = [c.value for c in store.frames(doc.id)[0].of("killed")]
     assert values == [7, "7"]
     assert [type(v) for v in values] == [int, str]
@@ -60,7 +60,7 @@ def test_store_keeps_value_type_int_or_str(store: Store) -> None:
 
 def test_store_rebuilds_incident_from_frames(store: Store) -> None:
     doc, frames, incidents = kerman_report()
-    store.add(doc, frames, incidents)
+    store.add(doc, frames, Given(incidents))
     incident = store.incident(incidents[0][0])
     assert incident.frames == (frames[0],)
     assert incident.background is False
@@ -69,15 +69,15 @@ def test_store_rebuilds_incident_from_frames(store: Store) -> None:
 
 def test_store_add_twice_is_a_noop(store: Store) -> None:
     doc, frames, incidents = kerman_report()
-    assert store.add(doc, frames, incidents) is True
+    assert store.add(doc, frames, Given(incidents)) is True
     before = store.counts()
-    assert store.add(doc, frames, incidents) is False
+    assert store.add(doc, frames, Given(incidents)) is False
     assert store.counts() == before == {"documents": 1, "frames": 2, "claims": 11, "incidents": 2}
 
 
 def test_store_document_without_frames(store: Store) -> None:
     doc = Document.make("Nothing happened today.", title="Quiet day")
-    assert store.add(doc, [], [])
+    assert store.add(doc, [], Given([]))
     assert store.frames(doc.id) == []
     assert store.counts()["frames"] == 0
 
@@ -110,6 +110,6 @@ def test_store_claim_round_trip_property(
         doc, len(head), len(doc.text), "event", value, detail=detail, reported_at=reported
     )
     frame = Frame(doc.id, (claim,), summary=text)
-    store.add(doc, [frame], [])
+    store.add(doc, [frame], Given([]))
     assert store.frames(doc.id) == [frame]
     assert store.document(doc.id) == doc

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from store_samples import kerman_report
+from store_samples import Given, kerman_report
 
 from incidentkb.errors import StoreError
 from incidentkb.store import open_store
@@ -28,7 +28,7 @@ def test_store_migrations_reach_head(store_url: str) -> None:
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == head
     engine.dispose()
-    assert head == "0001"
+    assert head == "0002"
 
 
 def test_store_migrations_match_tables(store_url: str) -> None:
@@ -64,7 +64,7 @@ def test_store_migrations_create_indexes(store_url: str) -> None:
 def test_store_reopen_keeps_data(store_url: str) -> None:
     doc, frames, entries = kerman_report()
     with open_store(store_url) as store:
-        store.add(doc, frames, entries)
+        store.add(doc, frames, Given(entries))
     with open_store(store_url) as store:
         assert store.document(doc.id) == doc
         assert store.counts()["incidents"] == 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from incidentkb.model import Frame, Incident, content_id
+from incidentkb.resolve.cluster import CORRECTION_KINDS, Correction, cluster, incident_id
+from incidentkb.resolve.match import FrameKey, Link, all_links, frame_key, links_between, window
 from incidentkb.resolve.reconcile import history, reconcile_count
 
 
@@ -24,4 +26,26 @@ def resolve(frames: Iterable[Frame], known: Sequence[Incident] = ()) -> list[Inc
     return out
 
 
-__all__ = ["resolve", "reconcile_count", "history"]
+def resolve_keys(
+    keys: Sequence[FrameKey], corrections: Sequence[Correction] = ()
+) -> list[list[FrameKey]]:
+    """Many frames at once (from many documents) -> incidents, each a list of frame keys."""
+    return cluster(keys, all_links(keys), corrections)
+
+
+__all__ = [
+    "CORRECTION_KINDS",
+    "Correction",
+    "FrameKey",
+    "Link",
+    "all_links",
+    "cluster",
+    "frame_key",
+    "history",
+    "incident_id",
+    "links_between",
+    "reconcile_count",
+    "resolve",
+    "resolve_keys",
+    "window",
+]

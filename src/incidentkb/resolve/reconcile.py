@@ -11,6 +11,7 @@ The rule (docs/reconciliation.md says it in prose):
    else is stated, and then by their low end.
 4. Equal values: a qualified claim ("at least 284") beats a bare one, as the cautious reading.
 5. conflict: the current claims state different values.
+6. A claim an analyst rejected gives nothing: not the best, not low/high, not a conflict.
 """
 
 from __future__ import annotations
@@ -22,13 +23,16 @@ from typing import Any
 from incidentkb.model import Claim
 
 _LOWER_BOUNDS = ("exact", "at_least", "more_than", "about")
+_NOT_CURRENT = ("superseded", "denied", "rejected")
 
 
 def reconcile_count(claims: Sequence[Claim]) -> dict[str, Any] | None:
     """The count summary of one field's claims, or None when no claim states it."""
+    # A claim an analyst rejected is shown with the others but counts for nothing.
+    claims = [c for c in claims if c.status != "rejected"]
     if not claims:
         return None
-    current = [c for c in claims if c.status not in ("superseded", "denied")] or list(claims)
+    current = [c for c in claims if c.status not in _NOT_CURRENT] or list(claims)
     latest = max((c.reported_at or date.min) for c in current)
     recent = [c for c in current if (c.reported_at or date.min) == latest]
     best, reason = _best(recent)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -15,12 +15,47 @@ from incidentkb.model import Document, Frame, Incident
 
 from . import rows
 from .engine import reason, writing
-from .tables import claims, documents, frames, incident_frames, incidents
+from .tables import (
+    claims,
+    corrections,
+    documents,
+    frame_links,
+    frames,
+    incident_frames,
+    incidents,
+)
 
 # Shorter prefixes would too often name several incidents once the database grows.
 MIN_PREFIX = 6
 
-IncidentEntry = tuple[str, Sequence[int], dict[str, Any]]
+IncidentEntry = tuple[str, Sequence[str], dict[str, Any]]  # (id, frame ids, public record)
+Link = tuple[str, str, float]
+# Any constant will do: every process resolving into one PostgreSQL database takes it.
+PG_RESOLVE_LOCK = 7_201_845
+# Days either side of a frame's interval that a candidate's interval may touch.
+_SLACK = timedelta(days=1)
+
+
+class Resolver(Protocol):
+    """What the store asks of the resolve stage while it holds the write lock. Keys are the
+    resolver's JSON per frame; the store reads `frame_id`, `country`, `city`, `day_lo`,
+    `day_hi` and `wide` from them to find candidates, and keeps the rest as it is."""
+
+    def keys(self, doc: Document, found: Sequence[Frame]) -> list[dict[str, Any]]: ...
+
+    def links(
+        self, new: Sequence[dict[str, Any]], known: Sequence[dict[str, Any]]
+    ) -> list[Link]: ...
+
+    def regroup(
+        self,
+        keys: Sequence[dict[str, Any]],
+        links: Sequence[Link],
+        corrections: Sequence[dict[str, Any]],
+        found: Mapping[str, Frame],
+        docs: Mapping[str, Document],
+    ) -> list[IncidentEntry]: ...
+
 
 # INSERT … ON CONFLICT is spelled the same in both, but each dialect builds its own.
 _UPSERTS: dict[str, Callable[..., Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
@@ -48,27 +83,33 @@ class Store:
     def close(self) -> None:
         self._engine.dispose()
 
-    def add(
-        self, doc: Document, frames: Sequence[Frame], incidents: Sequence[IncidentEntry]
-    ) -> bool:
-        """Store a document, its frames and claims, and the incidents they belong to.
+    def add(self, doc: Document, found: Sequence[Frame], resolver: Resolver) -> bool:
+        """Store a document with its frames and claims, and re-group the incidents they touch.
 
-        Each incident is (id, ordinals of its frames in `frames`, its public record); an id
-        already stored is updated and gains the new frames. False, writing nothing, if the
-        document is already stored. All or nothing: on any error nothing is written.
+        Under the write lock: the resolver links the new frames to stored candidates (same
+        block), and the incidents of everything now linked to them are grouped afresh and
+        replace the old ones. False, writing nothing, if the document is already stored.
+        All or nothing: on any error nothing is written.
         """
-        _check(doc, frames, incidents)
+        _check(doc, found)
         if self.has_document(doc.id):
             return False
         try:
             with writing(self._engine) as conn:
+                _lock(conn)
                 # Asked again under the write lock: another process may have just added it.
                 if _has_document(conn, doc.id):
                     return False
-                _insert_document(conn, doc, frames)
-                for incident_id, ordinals, record in incidents:
-                    ids = [rows.frame_id(doc.id, n) for n in dict.fromkeys(ordinals)]
-                    _upsert_incident(conn, incident_id, record, ids)
+                keys = resolver.keys(doc, found)
+                _insert_document(conn, doc, found, keys)
+                known = _candidates(conn, keys, doc.id)
+                new_links = resolver.links(keys, known)
+                if new_links:
+                    conn.execute(
+                        frame_links.insert(),
+                        [{"a": a, "b": b, "strength": w} for a, b, w in new_links],
+                    )
+                _regroup(conn, [k["frame_id"] for k in keys], resolver)
         except sa.exc.IntegrityError as err:
             # PostgreSQL: a concurrent add of the same document committed first.
             if self.has_document(doc.id):
@@ -79,6 +120,62 @@ class Store:
         except (sa.exc.SQLAlchemyError, TypeError, ValueError) as err:
             raise StoreError(f"cannot store document {doc.id}: {reason(err)}") from err
         return True
+
+    def correct(
+        self,
+        resolver: Resolver,
+        kind: str,
+        frame_ids: Sequence[str] = (),
+        others: Sequence[str] = (),
+        claim: tuple[str, str, int, int] | None = None,
+        author: str | None = None,
+        note: str | None = None,
+    ) -> list[str]:
+        """Record an analyst's correction and re-group what it touches; the ids of the
+        incidents the touched frames now belong to."""
+        row = {
+            "kind": kind,
+            "frames": list(frame_ids),
+            "others": list(others),
+            "claim": list(claim) if claim else None,
+            "author": author,
+            "note": note,
+            "created_at": datetime.now(UTC),
+        }
+        touched = [*frame_ids, *others]
+        try:
+            with writing(self._engine) as conn:
+                _lock(conn)
+                if claim is not None:
+                    touched += _claim_frames(conn, claim)
+                    if not touched:
+                        raise NotFound(
+                            f"no claim {claim[1]} at {claim[0]}:{claim[2]}-{claim[3]} in {self.url}"
+                        )
+                conn.execute(corrections.insert(), row)
+                _regroup(conn, touched, resolver)
+                query = sa.select(incident_frames.c.incident_id).where(
+                    incident_frames.c.frame_id.in_(touched)
+                )
+                return sorted(set(conn.execute(query).scalars()))
+        except sa.exc.SQLAlchemyError as err:
+            raise StoreError(f"cannot store the {kind}: {reason(err)}") from err
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """The analysts' corrections, oldest first."""
+        with self._engine.connect() as conn:
+            return _corrections(conn)
+
+    def incident_frame_ids(self, incident_id: str) -> list[str]:
+        """The ids of an incident's frames; the id may be a unique prefix."""
+        with self._engine.connect() as conn:
+            row = _incident_row(conn, incident_id, self.url)
+            query = (
+                sa.select(incident_frames.c.frame_id)
+                .where(incident_frames.c.incident_id == row.id)
+                .order_by(incident_frames.c.id)
+            )
+            return list(conn.execute(query).scalars())
 
     def has_document(self, doc_id: str) -> bool:
         with self._engine.connect() as conn:
@@ -151,19 +248,19 @@ class Store:
             }
 
 
-def _check(doc: Document, found: Sequence[Frame], entries: Sequence[IncidentEntry]) -> None:
+def _check(doc: Document, found: Sequence[Frame]) -> None:
     # Frames and claims are stored under their document, so a stray one would be misfiled.
     for n, frame in enumerate(found):
         strays = [c for c in frame.claims if c.document_id != doc.id]
         if frame.document_id != doc.id or strays:
             raise StoreError(f"cannot store document {doc.id}: frame {n} is from another document")
-    for incident_id, ordinals, _record in entries:
-        bad = [n for n in ordinals if not 0 <= n < len(found)]
-        if bad:
-            raise StoreError(
-                f"cannot store document {doc.id}: incident {incident_id} names frames {bad},"
-                f" but the document has {len(found)} frames"
-            )
+
+
+def _lock(conn: sa.Connection) -> None:
+    # SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL's would each group
+    # without seeing the other's uncommitted frames, so they take turns here.
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(PG_RESOLVE_LOCK)))
 
 
 def _has_document(conn: sa.Connection, doc_id: str) -> bool:
@@ -171,11 +268,13 @@ def _has_document(conn: sa.Connection, doc_id: str) -> bool:
     return conn.execute(query).first() is not None
 
 
-def _insert_document(conn: sa.Connection, doc: Document, found: Sequence[Frame]) -> None:
+def _insert_document(
+    conn: sa.Connection, doc: Document, found: Sequence[Frame], keys: Sequence[dict[str, Any]]
+) -> None:
     conn.execute(documents.insert(), rows.document_row(doc))
     if not found:
         return
-    conn.execute(frames.insert(), [rows.frame_row(f, n) for n, f in enumerate(found)])
+    conn.execute(frames.insert(), [rows.frame_row(f, n, keys[n]) for n, f in enumerate(found)])
     claim_rows = [
         rows.claim_row(c, rows.frame_id(doc.id, n)) for n, f in enumerate(found) for c in f.claims
     ]
@@ -183,12 +282,138 @@ def _insert_document(conn: sa.Connection, doc: Document, found: Sequence[Frame])
         conn.execute(claims.insert(), claim_rows)
 
 
+def _candidates(
+    conn: sa.Connection, keys: Sequence[dict[str, Any]], doc_id: str
+) -> list[dict[str, Any]]:
+    """The stored keys of frames a new frame could link to: overlapping days in its country
+    (or with no country), its city (or none); for a frame dated only to a year, its city."""
+    found: dict[str, dict[str, Any]] = {}
+    for key in keys:
+        where = _block(key)
+        if where is None:
+            continue
+        query = sa.select(frames.c.id, frames.c.key).where(
+            frames.c.document_id != doc_id, frames.c.key.is_not(None), *where
+        )
+        for frame_id, stored in conn.execute(query):
+            found[frame_id] = stored
+    return [found[f] for f in sorted(found)]
+
+
+def _block(key: dict[str, Any]) -> list[sa.ColumnElement[bool]] | None:
+    if not key.get("day_lo") or not key.get("day_hi"):
+        return None
+    if key.get("wide"):
+        return [frames.c.city == key["city"]] if key.get("city") else None
+    lo = date.fromisoformat(key["day_lo"]) - _SLACK
+    hi = date.fromisoformat(key["day_hi"]) + _SLACK
+    where = [frames.c.day_lo <= hi, frames.c.day_hi >= lo]
+    if key.get("country"):
+        where.append(
+            sa.or_(frames.c.country_code == key["country"], frames.c.country_code.is_(None))
+        )
+    if key.get("city"):
+        where.append(sa.or_(frames.c.city == key["city"], frames.c.city.is_(None)))
+    return where
+
+
+def _component(conn: sa.Connection, start: Iterable[str]) -> set[str]:
+    """The frames joined to `start` by links or by an analyst's merge, transitively."""
+    merges = [set(c["frames"]) for c in _corrections(conn) if c["kind"] == "merge"]
+    seen = set(start)
+    frontier = set(seen)
+    while frontier:
+        batch = list(frontier)
+        found: set[str] = set()
+        for chunk in _chunked(batch):
+            query = sa.select(frame_links.c.a, frame_links.c.b).where(
+                sa.or_(frame_links.c.a.in_(chunk), frame_links.c.b.in_(chunk))
+            )
+            for a, b in conn.execute(query):
+                found |= {a, b}
+        for group in merges:
+            if group & frontier:
+                found |= group
+        frontier = found - seen
+        seen |= frontier
+    return seen
+
+
+def _chunked(ids: list[str], size: int = 500) -> Iterable[list[str]]:
+    # SQLite allows a limited number of bound parameters per statement.
+    for n in range(0, len(ids), size):
+        yield ids[n : n + size]
+
+
+def _regroup(conn: sa.Connection, start: Sequence[str], resolver: Resolver) -> None:
+    """Group afresh the frames linked to `start`, and replace their incidents."""
+    ids = sorted(_component(conn, start))
+    keys: list[dict[str, Any]] = []
+    for chunk in _chunked(ids):
+        query = sa.select(frames.c.key).where(frames.c.id.in_(chunk), frames.c.key.is_not(None))
+        keys += list(conn.execute(query).scalars())
+    ids = sorted(k["frame_id"] for k in keys)
+    links: list[Link] = []
+    found: dict[str, Frame] = {}
+    for chunk in _chunked(ids):
+        query = sa.select(frame_links).where(frame_links.c.a.in_(chunk))
+        links += [(r.a, r.b, r.strength) for r in conn.execute(query)]
+        found.update(zip(chunk, _frames(conn, frames.c.id.in_(chunk), frames.c.id), strict=True))
+    docs = _document_heads(conn, {f.document_id for f in found.values()})
+    entries = resolver.regroup(keys, links, _corrections(conn), found, docs)
+    _replace_incidents(conn, ids, entries)
+
+
+def _document_heads(conn: sa.Connection, ids: set[str]) -> dict[str, Document]:
+    """Documents without their text: what records show of them."""
+    out: dict[str, Document] = {}
+    cols = [c for c in documents.c if c.name not in ("text", "sections")]
+    for chunk in _chunked(sorted(ids)):
+        for r in conn.execute(sa.select(*cols).where(documents.c.id.in_(chunk))):
+            out[r.id] = rows.document_from_row({**r._mapping, "text": "", "sections": []})
+    return out
+
+
+def _replace_incidents(
+    conn: sa.Connection, ids: list[str], entries: Sequence[IncidentEntry]
+) -> None:
+    old: set[str] = set()
+    for chunk in _chunked(ids):
+        query = sa.select(incident_frames.c.incident_id).where(
+            incident_frames.c.frame_id.in_(chunk)
+        )
+        old |= set(conn.execute(query).scalars())
+        conn.execute(incident_frames.delete().where(incident_frames.c.frame_id.in_(chunk)))
+    for incident_id, frame_ids, record in entries:
+        _upsert_incident(conn, incident_id, record, list(frame_ids))
+    # An old incident none of whose frames remain is gone (its frames joined another).
+    emptied = sa.select(incident_frames.c.id).where(incident_frames.c.incident_id == incidents.c.id)
+    conn.execute(incidents.delete().where(incidents.c.id.in_(old), ~emptied.exists()))
+
+
+def _corrections(conn: sa.Connection) -> list[dict[str, Any]]:
+    query = sa.select(corrections).order_by(corrections.c.id)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def _claim_frames(conn: sa.Connection, claim: tuple[str, str, int, int]) -> list[str]:
+    doc_id, field, start, end = claim
+    query = (
+        sa.select(claims.c.frame_id)
+        .join(frames, frames.c.id == claims.c.frame_id)
+        .where(frames.c.document_id == doc_id, claims.c.start == start, claims.c.end == end)
+    )
+    if field:
+        query = query.where(claims.c.field == field)
+    return sorted(set(conn.execute(query).scalars()))
+
+
 def _upsert_incident(
     conn: sa.Connection, incident_id: str, record: dict[str, Any], frame_ids: list[str]
 ) -> None:
     row = rows.incident_row(incident_id, record)
     insert = _UPSERTS[conn.dialect.name](incidents).values(row)
-    # The record given is the incident as resolved with this document: it replaces the old.
+    # The record given is the incident as resolved now: it replaces the old.
     changed = {k: insert.excluded[k] for k in row if k != "id"}
     conn.execute(insert.on_conflict_do_update(index_elements=["id"], set_=changed))
     if frame_ids:

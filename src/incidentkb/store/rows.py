@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from incidentkb.model import Claim, Document, Frame, Section
@@ -47,14 +47,25 @@ def document_from_row(row: RowMap) -> Document:
     )
 
 
-def frame_row(frame: Frame, ordinal: int) -> dict[str, Any]:
+def frame_row(frame: Frame, ordinal: int, key: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    key = key or {}
     return {
         "id": frame_id(frame.document_id, ordinal),
         "document_id": frame.document_id,
         "ordinal": ordinal,
         "background": frame.background,
         "summary": frame.summary,
+        "key": dict(key) if key else None,
+        "country_code": key.get("country"),
+        "city": key.get("city"),
+        "day_lo": _day(key.get("day_lo")),
+        "day_hi": _day(key.get("day_hi")),
+        "wide": key.get("wide"),
     }
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def claim_row(claim: Claim, frame: str) -> dict[str, Any]:

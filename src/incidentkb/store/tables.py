@@ -37,7 +37,42 @@ frames = sa.Table(
     sa.Column("ordinal", sa.Integer, nullable=False),
     sa.Column("background", sa.Boolean, nullable=False),
     sa.Column("summary", sa.Text, nullable=False),
+    # The resolver's key for the frame (JSON) and the columns its candidate query blocks on.
+    sa.Column("key", Json),
+    sa.Column("country_code", sa.String()),
+    sa.Column("city", sa.Text),
+    sa.Column("day_lo", sa.Date),
+    sa.Column("day_hi", sa.Date),
+    sa.Column("wide", sa.Boolean),
     sa.Index("ix_frames_document_id", "document_id"),
+    sa.Index("ix_frames_block", "country_code", "day_lo"),
+    sa.Index("ix_frames_city", "city"),
+)
+
+# Pairs of frames (from different documents) the resolver found to describe one incident;
+# incidents are the groups these links make, so a new report re-groups only what it touches.
+frame_links = sa.Table(
+    "frame_links",
+    metadata,
+    sa.Column("a", sa.String(), sa.ForeignKey("frames.id"), primary_key=True),
+    sa.Column("b", sa.String(), sa.ForeignKey("frames.id"), primary_key=True),
+    sa.Column("strength", sa.Float, nullable=False),
+    sa.Index("ix_frame_links_b", "b"),
+)
+
+# An analyst's merge, split or rejected claim: who, when, and on what; applied over the
+# machine's grouping every time it is redone, so it survives new reports and re-extraction.
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(), nullable=False),  # merge | split | reject
+    sa.Column("frames", Json, nullable=False),  # [frame id, ...]
+    sa.Column("others", Json, nullable=False),  # split: the frames they are kept apart from
+    sa.Column("claim", Json),  # reject: [document id, field, start, end]
+    sa.Column("author", sa.Text),
+    sa.Column("note", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 claims = sa.Table(
