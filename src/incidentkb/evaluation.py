@@ -355,9 +355,17 @@ def _corpus_fields(
         )
 
 
-# The corpora's READMEs say which labels a text-only system can recover: a count only where the
-# text makes a casualty statement, a date only where the text or the publication date gives one,
-# a perpetrator only where the text names it (under the label's name, an alias or an acronym).
+# A label is scored only where the text states its value; the one rule, in each field's form
+# (the corpora's READMEs: a count only where the text makes a casualty statement, a date only
+# where the text gives one, a perpetrator only where the text names it):
+# - a name (perpetrator, city) is stated where it, an alias or an acronym of it occurs;
+# - a date where the text names a day (or weekday) and a year or publication date places it;
+# - a count where the text makes a casualty statement and states the figure: 2 or more as a
+#   number in digits or words anywhere in the text, 1 by the casualty statement itself ("a man
+#   was killed"), 0 by a statement that none were killed / hurt or that the victims survive;
+# - country and admin1 are stated by any place inside them, so they are always scored.
+# A GVA total that adds the shooter ("killed three, then himself" filed as 4) or a label the
+# articles never give is thus left out; `not_recoverable` counts what each rule leaves out.
 _CASUALTY = re.compile(
     r"\b(?:kill|dead|die|death|injur|wound|hurt|casualt|fatal|shot|murder|slain|massacre|life|lives|harm)",
     re.I,
@@ -368,18 +376,51 @@ _DATED = re.compile(
     r"today|tonight|last night)\b",
     re.I,
 )
+# a negation before a casualty word: "no one was killed", "none of the wounds were fatal"
+_NEGATED = r"\b(?:no\s+one|nobody|none|no\s+other|not|neither|nor)\W+(?:[\w'’-]+\W+){{0,5}}?(?:{})"
+# statements that nobody died or nobody was hurt: what a 0 label needs, and what a 0 claim quotes
+NONE_STATED = {
+    "killed": re.compile(
+        _NEGATED.format(r"kill|die|dead|fatal|life|lives")
+        + r"|\bno\s+(?:reported\s+|other\s+|confirmed\s+)?(?:deaths|fatalities|casualties)\b|\bnon-?\s?fatal|\bsurviv"
+        r"|\bexpected\s+to\s+(?:recover|live|be\s+(?:ok|okay|fine|released))"
+        r"|\bnon-?\s?life[- ]threatening|\b(?:good|fair|stable)\s+condition|\btreated\s+and\s+released",
+        re.I,
+    ),
+    "injured": re.compile(
+        _NEGATED.format(r"injur|hurt|wound|harm")
+        + r"|\bno\s+(?:injuries|casualties)\b|\bun(?:harmed|injured|hurt|scathed)\b|\bescaped\s+injury",
+        re.I,
+    ),
+}
 
 
 def _recoverable(name: str, doc: Document, gold: dict[str, Any]) -> bool:
     if name in ("killed", "injured"):
-        return bool(_CASUALTY.search(doc.text))
+        return bool(_CASUALTY.search(doc.text)) and _count_stated(name, doc.text, gold[name])
     if name == "date":
         return bool(_DATED.search(doc.text)) and (
             doc.published is not None or bool(re.search(r"\b(?:19|20)\d\d\b", doc.text))
         )
     if name == "perpetrator":
         return any(_named_in(doc.text, w) for w in gold["perpetrators"])
+    if name == "city":
+        return _named_in(doc.text, str(gold[name]))
     return True
+
+
+def _count_stated(name: str, text: str, want: int) -> bool:
+    """Whether the text states the figure at all: as a number, as one victim, or as none."""
+    if want == 0:
+        return bool(NONE_STATED[name].search(text))
+    if want == 1:
+        return True
+    return any(
+        number_value(m.group(g)) == want
+        for m in COUNT_RE.finditer(text)
+        for g in ("num", "lo", "hi", "lo2", "hi2")
+        if m.group(g)
+    )
 
 
 def _named_in(text: str, label: str) -> bool:
@@ -409,7 +450,7 @@ def _check_unstated(records: list[dict[str, Any]], report: Report) -> None:
     for r in records:
         for key in ("killed", "injured"):
             for c in (r.get(key) or {}).get("claims", []):
-                if c["field"] == key and not _states(c["quote"], c["value"], c.get("derived")):
+                if c["field"] == key and not _states(c["quote"], c["value"], c.get("derived"), key):
                     report.unstated += 1
                     report.misses.append(
                         {
@@ -420,9 +461,9 @@ def _check_unstated(records: list[dict[str, Any]], report: Report) -> None:
                     )
 
 
-def _states(quote: str, value: int, derived: str | None = None) -> bool:
+def _states(quote: str, value: int, derived: str | None = None, key: str | None = None) -> bool:
     """Whether the quote states the value; a derived value ("4 shot minus 1 killed") needs
-    both of its operands stated."""
+    both of its operands stated; 0 needs a statement of none ("all are expected to survive")."""
     if derived:
         operands = [int(n) for n in re.findall(r"\d+", derived)]
         if "plus" in derived:  # "1 attacker plus 3 killed": "himself and three policemen"
@@ -431,6 +472,7 @@ def _states(quote: str, value: int, derived: str | None = None) -> bool:
     if value == 0:
         return bool(
             re.search(r"\bno\b|\bnobody\b|\bnone\b|expected to (?:survive|recover)", quote, re.I)
+            or (key in NONE_STATED and NONE_STATED[key].search(quote))
         )
     if value == 2 and re.search(r"\bboth\b|\b(?:him|her)(?:self)? and an?\b", quote, re.I):
         return True

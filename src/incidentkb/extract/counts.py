@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from incidentkb.extract.numbers import COUNT, Count, parse_count
+from incidentkb.extract.numbers import COUNT, NUMBER, Count, parse_count
 from incidentkb.extract.shot import shot_tolls
 from incidentkb.extract.text import Sentence
 
@@ -108,7 +108,7 @@ _NONE = (
 HINT = re.compile(
     r"kill|dead|death|die[ds]?\b|injur|wound|hurt|hospital|toll|fatal|casualt|shot|slain|murder|perish|"
     r"lives|treatment|stabb|beaten|hacked|burn|crushed|trampled|count|figure|tally|number|assassinat|behead|"
-    r"surviv|recover|threatening",
+    r"surviv|recover|threatening|condition|released|stable",
     re.I,
 )
 
@@ -170,6 +170,15 @@ def _toll_field(noun: str, before: str) -> str | None:
     return "injured" if last[-1] in ("injured", "wounded") else "killed"
 
 
+# a count after these words is the size of a group ("two of the five victims were killed": the
+# toll is two) or another incident's toll ("the last two officers slain in the line of duty")
+_GROUP_BEFORE = re.compile(
+    rf"\b(?:{NUMBER}|some|many|most|several|none|each|any|all|both)\s+(?:of|among)\s+"
+    r"(?:the\s+|these\s+|those\s+|its\s+|their\s+)?$"
+    r"|\b(?:father|mother|dad|mom|parent|grandfather|grandmother|grandparent)\s+of\s+$"
+    r"|\b(?:the\s+)?(?:last|previous|prior)\s+$",
+    re.I,
+)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:been|be|die)\b", re.I)
 
 
@@ -183,8 +192,14 @@ def _not_a_toll(text: str, m: re.Match[str]) -> bool:
     if re.match(rf"\s*-?\s*{_UNITS}", after, re.IGNORECASE) or re.match(r"\s*-year", after):
         return True
     before = text[max(0, m.start() - 9) : m.start()]
+    if re.search(r"[A-Za-z]-$", before):
+        return True  # "a K-9 unit was injured": a name, not a count
     if re.search(r"\d:$|\b(?:News|Channel|Fox|ABC|NBC|CBS|WSB|KSLA)\s+$", before):
         return True  # "1:14 Two bailiffs died": a video's length; "News 12": a station
+    if m.start() == (m.start("num") if num else m.start()) and _GROUP_BEFORE.search(
+        text[max(0, m.start() - 40) : m.start()]
+    ):
+        return True  # "one of the two officers was dead", "father of 3 fatally shot"
     if _HYPOTHETICAL.search(m.group(0)):
         return True  # "all 126 passengers would have been killed"
     # "$5 million", "#3", and "no one was killed", which is a zero

@@ -29,6 +29,7 @@ _WEEKDAY_RE = re.compile(
     r"|\b(?P<rel>yesterday|last night|this morning|earlier today|today|tonight)\b",
     re.IGNORECASE,
 )
+_DATE_AFTER = re.compile(rf",?\s+(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+{_MONTH}\b)")
 _EVENT_RELATIVE = re.compile(
     r"\b(?P<phrase>(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before|later|earlier|prior)"
@@ -111,6 +112,8 @@ def weekday_dates(text: str, published: date | None) -> list[DateMention]:
         return []
     out: list[DateMention] = []
     for m in _WEEKDAY_RE.finditer(text):
+        if m.group("wd") and _DATE_AFTER.match(text, m.end()):
+            continue  # "Thursday, December 4, 2014": the date itself says which day
         value = _relative_to(m.group("wd") or m.group("rel"), published)
         if value:
             out.append(DateMention(m.start(), m.end(), value, "day", "weekday"))

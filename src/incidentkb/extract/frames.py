@@ -13,6 +13,7 @@ from incidentkb.extract import (
     kinds,
     places,
     reactions,
+    shot,
     status,
     timeline,
     victims,
@@ -150,7 +151,29 @@ def _incident_date(
         text = "\n".join(s.text for s in lead)
         weekdays = [_rebase(lead, m) for m in dates.weekday_dates(text, doc.published)]
         found += [m for m in weekdays if m is not None]
+    # a weekday said of the attack ("wounded in a shooting Thursday night", "Saturday's shootings")
+    # beats one said of what followed ("released from the hospital on Tuesday"), which with a
+    # late publication date resolves to a day before the attack; calendar dates are kept
+    if any(_near_attack(doc.text, lead, m) for m in found):
+        found = [m for m in found if m.kind != "weekday" or _near_attack(doc.text, lead, m)]
     return min(found, key=lambda m: (m.value, m.start)) if found else None
+
+
+_ATTACK_WORD = re.compile(
+    r"\b(?:shot|shooting|shootings|gunfire|opened fire|fired|killed|killing|wounded|wounding|injured|"
+    r"dead|died|slain|murdered|attack(?:ed|s)?|bomb(?:ing|ings|s|ed)?|blasts?|explo\w+|stabb\w+|"
+    r"rampage|massacre|ambush(?:ed)?|crush)\b",
+    re.I,
+)
+_NEAR = 120  # characters either side, within the sentence; tuned on gva-news dev
+
+
+def _near_attack(text: str, lead: list[Sentence], m: dates.DateMention) -> bool:
+    s = next((s for s in lead if s.start <= m.start < s.end), None)
+    if s is None:
+        return False
+    lo, hi = max(s.start, m.start - _NEAR), min(s.end, m.end + _NEAR)
+    return bool(_ATTACK_WORD.search(text[lo : m.start]) or _ATTACK_WORD.search(text[m.end : hi]))
 
 
 def _rebase(lead: list[Sentence], m: dates.DateMention) -> dates.DateMention | None:
@@ -327,11 +350,14 @@ def _sentence_claims(doc: Document, s: Sentence, r: Reading) -> list[Claim]:
 def _toll_claims(r: Reading, sents: list[Sentence]) -> list[Claim]:
     """Tolls with qualifier, speaker, report time and status (a later figure supersedes)."""
     items, said = [], []
-    for s in sents:
-        for t in counts.tolls(s):
-            who, stage = counts.statements(s, t.count_start)
-            items.append((s, t, stage == "superseded"))
-            said.append((who, stage))
+    found = [(s, t) for s in sents for t in counts.tolls(s)]
+    dead = any(t.field == "killed" and t.count.value > 0 for _, t in found)
+    for s, t in found:
+        if dead and t.field == "killed" and t.count.value == 0 and shot.survival(s.text):
+            continue  # "one man died; all of the others are stable": the living, not a toll
+        who, stage = counts.statements(s, t.count_start)
+        items.append((s, t, stage == "superseded"))
+        said.append((who, stage))
     published = r.doc.published
     incident = r.incident.value if r.incident else None
     timed = status.report_times(items, r.mentions, published, incident, r.doc.text)

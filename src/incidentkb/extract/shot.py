@@ -1,7 +1,8 @@
 """Tolls stated without a plain count: people shot ("four teenagers were shot, one fatally",
 "shot six people, killing four"), single victims ("a civilian was killed", "gunmen shot and
 killed a sheikh"), "killing himself and three policemen", "killing all three", and statements
-that nobody died ("all are expected to survive").
+that nobody died ("no reported fatalities", "all are expected to survive", "one is in critical
+condition and the others are stable").
 
 Who was shot and who died are stated; who was wounded is then the difference. Such a toll is
 marked derived, names its computation, and its quote holds both numbers it is computed from.
@@ -21,8 +22,10 @@ Found = tuple[
 _N = rf"(?:{NUMBER}|all|both)"
 _PEOPLE = r"(?:[\w’'-]+\s+){0,6}?"  # "four men playing dice in a Pittsburgh neighborhood were shot"
 _FATAL = (
-    rf"(?:,|\s+and|\s+—|\s+-)?\s+(?:(?P<k>{_N}|none)\s+(?:of\s+them\s+)?(?:fatally|mortally)"
-    rf"|(?:killing|and\s+killing|fatally\s+wounding)\s+(?P<k2>{_N}))"
+    rf"(?:,|\s+and|\s+—|\s+--?)?\s+(?:(?P<k>{_N}|none)\s+(?:of\s+them\s+)?(?:fatally|mortally)"
+    rf"|(?:killing|and\s+killing|fatally\s+wounding)\s+(?P<k2>{_N})"
+    # "four men were shot and one was killed"
+    rf"|(?P<k3>{_N})\s+(?:of\s+them\s+)?(?:was|were|has\s+been|have\s+been)\s+(?:killed|fatally\s+(?:shot|wounded)))"
 )
 _SHOT = (
     # "four male teenagers were shot, one fatally"; "six people were shot Saturday"
@@ -40,8 +43,8 @@ _SHOT = (
 )
 _DIED = (
     r"(?:shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|shot\s+dead|killed|murdered|"
-    r"assassinated|found\s+dead|pronounced\s+dead|declared\s+dead|beheaded|"
-    r"(?:stabbed|beaten|hacked)\s+to\s+death|shot\s+(?:\w+\s+){1,4}and\s+died|kidnapped\s+and\s+killed)"
+    r"assassinated|found\s+(?:shot\s+)?dead|pronounced\s+dead|declared\s+dead|beheaded|"
+    r"(?:stabbed|beaten|hacked|shot)\s+to\s+death|shot\s+(?:\w+\s+){1,4}and\s+died|kidnapped\s+and\s+killed)"
 )
 _KILLS = (
     r"(?:killed|killing|kills|murdered|murdering|assassinated|assassinating|shot\s+and\s+killed|"
@@ -50,9 +53,12 @@ _KILLS = (
 _NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # one victim as the subject: "a 22-year-old man was shot and killed", "Mary Spears was shot ..."
 _ONE = re.compile(
-    rf"(?<![Nn]o\s)\b(?:(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?[a-z]+(?:,\s+[^,]{{3,60}},)?"
+    # "a 17-year-old was shot and killed": the last word of the subject may be an age
+    rf"(?<![Nn]o\s)\b(?:(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:[a-z]+|\d+-year-old)(?:,\s+[^,]{{3,60}},)?"
     rf"|[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:\d+|[^,]{{3,60}}),)?)"
-    rf"\s+(?:was|has been|had been)\s+(?:reportedly\s+)?{_DIED}"
+    rf"\s+(?:(?:was|has been|had been)\s+(?:reportedly\s+)?{_DIED}|is\s+dead\b)"
+    # "a shooting that left a child dead"
+    rf"|\b(?:leaves|left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+\s+dead\b"
 )
 # one victim as the object: "gunmen shot and killed a civilian", "killing a policeman"
 _ONE_OBJECT = re.compile(
@@ -82,10 +88,47 @@ _ALL_N = re.compile(
 )
 _NOBODY_DIED = re.compile(
     r"\b(?:none\s+(?:of\s+(?:the|them|their)\s+\w*\s*)?(?:were|was|is|are)\s+(?:killed|fatal|life[- ]threatening)"
-    r"|none\s+fatally|no\s+one\s+(?:was|were)\s+killed|nobody\s+(?:was|were)\s+killed|no\s+(?:deaths|fatalities)"
+    r"|none\s+fatally|no\s+one\s+(?:was|were)\s+killed|nobody\s+(?:was|were)\s+killed"
+    r"|no\s+(?:reported\s+|other\s+|confirmed\s+)?(?:deaths|fatalities)"
     r"|(?:all|both|each)\s+(?:of\s+(?:the\s+)?\w+\s+)?(?:are|were|is)\s+expected\s+to\s+(?:survive|recover))\b",
     re.I,
 )
+# Every victim alive as the report went out, which states that none died:
+# "all four victims suffered non-life-threatening injuries", "the injuries are not considered
+# life-threatening", "officials expect all five to survive". The subject must cover every victim:
+# "the other victims are expected to survive" leaves out someone who may have died.
+_ALIVE = (
+    r"(?:expected\s+to\s+(?:survive|recover|live|be\s+(?:ok|okay|fine))|to\s+survive|will\s+survive"
+    r"|in\s+(?:good|fair|stable|satisfactory)\s+condition|non-?\s?life[- ]threatening"
+    r"|not\s+(?:considered\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+|deemed\s+)?life[- ]threatening"
+    r"|treated\s+and\s+released)"
+)
+_OTHER = r"(?:other|others|remaining|surviving|rest)\b"
+_ALL_ALIVE = re.compile(
+    rf"\b(?:all(?:\s+of)?(?:\s+(?:the|them|those))?(?:\s+(?!{_OTHER})[\w-]+){{0,2}}?|both(?:\s+of\s+them|\s+victims)?"
+    rf"|the\s+(?:(?!{_OTHER})[\w-]+\s+)?(?:victims|injured|wounded)(?:['’]\s+injuries)?|(?:the|their)\s+(?:injuries|wounds)"
+    r"|they|none\s+of\s+the\s+(?:injuries|wounds))"
+    rf"(?:\s+(?!(?:and|but|while|killed|died)\b|{_OTHER})[\w'’,-]+){{0,12}}?\s+{_ALIVE}",
+    re.I,
+)
+# "one was in critical condition, while the others were in stable condition": each victim's
+# condition, none of them dead
+_CONDITION = (
+    r"(?:(?:critical|serious|stable|good|fair|satisfactory)(?:\s+but\s+stable)?\s+condition|"
+    r"non-?\s?life[- ]threatening|not\s+life[- ]threatening|(?:critically|seriously)\s+(?:wounded|injured|hurt)|stable)"
+)
+_EACH_ALIVE = re.compile(
+    rf"\b{_CONDITION}\b[^.;]*?(?:,|;|\s+and|\s+while|\s+but)\s+(?:the\s+)?(?:(?:{NUMBER})\s+)?"
+    rf"(?:others?|rest|remaining(?:\s+{NUMBER})?|other\s+(?:{NUMBER}|victims?))\b[^.;]*?\b{_CONDITION}"
+    rf"|\b(?:{NUMBER})\s+(?:are|is|were|was)\s+(?:listed\s+)?(?:in\s+)?{_CONDITION}[^.;]*?\s+(?:and|while|but)\s+"
+    rf"(?:{NUMBER})\s+(?:are|is|were|was)\s+(?:listed\s+)?(?:in\s+)?{_CONDITION}",
+    re.I,
+)
+# every _ALL_ALIVE and _EACH_ALIVE match holds one of these; the cheap test skips most sentences
+_ALIVE_HINT = re.compile(
+    r"surviv|recover|\blive\b|condition|threatening|released|stable|\bok|fine", re.I
+)
+_A_DEATH = re.compile(r"\b(?:kill|dead|died|dies|death|fatal|slain|murder|homicide)", re.I)
 
 
 def shot_tolls(sentence: Sentence) -> list[Found]:
@@ -118,7 +161,21 @@ def shot_tolls(sentence: Sentence) -> list[Found]:
             out.append(("killed", Count(n, "exact"), *_span(sentence, m), _at(sentence, m), None))
     for m in _NOBODY_DIED.finditer(sentence.text):
         out.append(("killed", Count(0, "exact"), *_span(sentence, m), _at(sentence, m), None))
+    if _ALIVE_HINT.search(sentence.text) and not _A_DEATH.search(
+        re.sub(r"non-?\s?fatal", "", sentence.text, flags=re.I)
+    ):
+        m = _ALL_ALIVE.search(sentence.text) or _EACH_ALIVE.search(sentence.text)
+        # "the surviving victims were all listed in stable condition": not every victim
+        if m and not re.search(_OTHER, sentence.text[: m.start()], re.I):
+            out.append(("killed", Count(0, "exact"), *_span(sentence, m), _at(sentence, m), None))
     return out
+
+
+def survival(quote: str) -> bool:
+    """Whether a toll's quote is a statement that the victims live ("all are expected to
+    survive"): it speaks of those shot, so where the report states a death it is about the
+    others and states no toll of 0."""
+    return bool(_ALL_ALIVE.search(quote) or _EACH_ALIVE.search(quote))
 
 
 def _single(sentence: Sentence) -> list[Found]:
@@ -146,13 +203,13 @@ def _shot(sentence: Sentence, m: re.Match[str]) -> list[Found]:
     if shot is None or shot == 0:
         return []
     start, end = _span(sentence, m)
-    fatal = m.group("k") or m.group("k2")
+    fatal = m.group("k") or m.group("k2") or m.group("k3")
     if fatal is None:
         return [("shot", Count(shot, "exact"), start, end, _at(sentence, m, "n"), None)]
     killed = 0 if fatal.lower() == "none" else _value(fatal, shot)
     if killed is None or killed > shot:
         return []
-    k_start = _at(sentence, m, "k" if m.group("k") else "k2")
+    k_start = _at(sentence, m, next(g for g in ("k", "k2", "k3") if m.group(g)))
     return [
         ("killed", Count(killed, "exact"), start, end, k_start, None),
         (
