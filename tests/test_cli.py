@@ -301,6 +301,7 @@ COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 def test_cli_has_the_documented_commands() -> None:
     assert {"ingest", "extract", "incidents", "show", "export", "eval"} <= set(COMMANDS)
+    assert {"merge", "split", "reject"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -317,3 +318,36 @@ def test_cli_command_has_help(command: str) -> None:
 def test_cli_command_in_readme(command: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"^incidentkb {command}\b", readme, re.MULTILINE), command
+
+
+def test_cli_corrections_merge_split_reject(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    stream = ROOT / "samples" / "stream" / "reports"
+    for name in ("prague-university-1.txt", "kabul-intercontinental-1.txt"):
+        assert invoke("ingest", str(stream / name), "--db", db).exit_code == 0
+    first, second = ids(Path(db))
+    merged = invoke("merge", first, second, "--by", "ana", "--db", db)
+    assert merged.exit_code == 0, merged.stderr
+    (one,) = ids(Path(db))
+    assert merged.stdout.strip() == one
+    record = json.loads(invoke("show", one, "--format", "json", "--db", db).stdout)
+    doc = record["documents"][0]["id"]
+    split = invoke("split", one, "--documents", doc[:8], "--db", db)
+    assert split.exit_code == 0, split.stderr
+    assert len(ids(Path(db))) == 2
+    assert invoke("split", one[:8], "--documents", "abc", "--db", db).exit_code in (1, 2)
+    claim = next(
+        c
+        for r in json.loads(invoke("export", "--db", db).stdout)
+        for c in (r["killed"] or {}).get("claims", [])
+    )
+    ref = f"{claim['document']}:{claim['start']}-{claim['end']}"
+    assert invoke("reject", ref, "--field", "killed", "--db", db).exit_code == 0
+    bad = invoke("reject", "0000000000:1-2", "--db", db)
+    assert bad.exit_code == 1 and "no claim at" in bad.stderr
+    assert invoke("reject", "garbage", "--db", db).exit_code == 2
+    shown = (
+        invoke("show", ids(Path(db))[0], "--db", db).stdout
+        + invoke("show", ids(Path(db))[1], "--db", db).stdout
+    )
+    assert "rejected" in shown

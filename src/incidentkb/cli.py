@@ -22,7 +22,7 @@ from rich.progress import (
 )
 
 from incidentkb import pipeline
-from incidentkb.errors import IncidentKBError, InputError
+from incidentkb.errors import IncidentKBError, InputError, UsageError
 from incidentkb.exports import EXPORT_FORMATS, write_export
 from incidentkb.present import incident_rows, show_record
 from incidentkb.store import open_store
@@ -212,6 +212,80 @@ def evaluate(
         sys.stdout.write(json.dumps(reports, ensure_ascii=False, indent=1) + "\n")
     else:
         print_reports(reports, stdout, errors=errors)
+
+
+Author = Annotated[
+    str | None,
+    typer.Option("--by", envvar="USER", help="Who makes the correction [default: $USER]."),
+]
+Note = Annotated[str | None, typer.Option("--note", help="Why, in a few words.")]
+
+
+@app.command()
+def merge(
+    incident_ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Two or more incident ids (or prefixes).")
+    ],
+    by: Author = None,
+    note: Note = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Make several incidents one; kept through later reports and re-grouping."""
+    with _open(db) as store, _usage():
+        merged = pipeline.merge(store, incident_ids, by, note)
+    stderr.print(f"merged into {merged}", markup=False, highlight=False)
+    sys.stdout.write(merged + "\n")
+
+
+@app.command()
+def split(
+    incident_id: Annotated[str, typer.Argument(metavar="ID", help="An incident id (or prefix).")],
+    documents: Annotated[
+        str,
+        typer.Option(
+            "--documents", help="Comma-separated ids (or prefixes) of the documents to take out."
+        ),
+    ],
+    by: Author = None,
+    note: Note = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Take some documents' reports out of an incident; kept through later re-grouping."""
+    with _open(db) as store, _usage():
+        ids = pipeline.split(store, incident_id, documents.split(","), by, note)
+    stderr.print(f"now {len(ids)} incidents: {', '.join(ids)}", markup=False, highlight=False)
+    sys.stdout.write("".join(i + "\n" for i in ids))
+
+
+@app.command()
+def reject(
+    claim: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLAIM", help="DOCUMENT:START-END, as `show` prints it beside each figure."
+        ),
+    ],
+    field: Annotated[
+        str | None, typer.Option("--field", help="Only the claim of this field (e.g. killed).")
+    ] = None,
+    by: Author = None,
+    note: Note = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Mark a claim wrong: shown as rejected, it no longer counts."""
+    with _open(db) as store, _usage():
+        ids = pipeline.reject(store, claim, field, by, note)
+    stderr.print(f"rejected in {', '.join(ids)}", markup=False, highlight=False)
+
+
+@contextmanager
+def _usage():  # type: ignore[no-untyped-def]
+    """A UsageError becomes one line and exit code 2."""
+    try:
+        yield
+    except UsageError as err:
+        stderr.print(f"error: {err}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
 
 
 def _date_option(value: str | None, name: str) -> date | None:

@@ -26,3 +26,7 @@ class NotFound(IncidentKBError):
 
 
 __all__ = ["IncidentKBError", "InputError", "StoreError", "NotFound"]
+
+
+class UsageError(IncidentKBError):
+    """A command asked for something that cannot be done as asked (exit code 2)."""

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from incidentkb.errors import InputError, StoreError
+from incidentkb.errors import InputError, StoreError, UsageError
 from incidentkb.extract import extract
 from incidentkb.ingest import read_paths
 from incidentkb.model import Document, Frame, Incident
@@ -61,7 +61,7 @@ class Resolution:
     def keys(self, doc: Document, found: Sequence[Frame]) -> list[dict[str, Any]]:
         out = []
         for n, f in enumerate(found):
-            key = frame_key(f, frame_id(doc.id, n), doc.published, doc.title)
+            key = frame_key(f, frame_id(doc.id, n), doc.published, doc.title, doc.text)
             out.append({**key.to_json(), "wide": key.wide})
         return out
 
@@ -220,6 +220,52 @@ def _store_one(store: Store, doc: Document, frames: list[Frame], result: IngestR
         result.new += 1
     else:
         result.skipped += 1
+
+
+def merge(store: Store, incident_ids: Sequence[str], author: str | None, note: str | None) -> str:
+    """Put incidents together as one, for good: later reports and re-grouping keep them so.
+    The id of the merged incident."""
+    if len(incident_ids) < 2:
+        raise UsageError("merge needs two or more incident ids")
+    frames = [f for i in incident_ids for f in store.incident_frame_ids(i)]
+    touched = store.correct(RESOLUTION, "merge", frames, author=author, note=note)
+    return touched[0]
+
+
+def split(
+    store: Store, incident_id: str, documents: Sequence[str], author: str | None, note: str | None
+) -> list[str]:
+    """Take the frames of some documents out of an incident, for good. The ids of the
+    incidents they and the rest now make."""
+    frames = store.incident_frame_ids(incident_id)
+    doc_of = {f: f.rsplit(":", 1)[0] for f in frames}
+    wanted = [d.strip() for d in documents if d.strip()]
+    short = [d for d in wanted if len(d) < 6]
+    if short:
+        raise UsageError(f"document ids need at least 6 characters: {', '.join(short)}")
+    out = [f for f in frames if any(doc_of[f].startswith(d) for d in wanted)]
+    rest = [f for f in frames if f not in out]
+    unknown = [d for d in wanted if not any(doc_of[f].startswith(d) for f in frames)]
+    if unknown:
+        raise UsageError(f"incident {incident_id} has no document {', '.join(unknown)}")
+    if not rest:
+        raise UsageError("those are all of the incident's documents: nothing would be left")
+    return store.correct(RESOLUTION, "split", out, rest, author=author, note=note)
+
+
+def reject(
+    store: Store, claim: str, field: str | None, author: str | None, note: str | None
+) -> list[str]:
+    """Mark a claim wrong: it stays in the record, shown as rejected, and counts for nothing.
+    `claim` is DOCUMENT:START-END, as `show` prints it. The ids of the incidents it is in."""
+    try:
+        doc, span = claim.rsplit(":", 1)
+        start, end = (int(x) for x in span.split("-"))
+    except ValueError:
+        raise UsageError(f"{claim!r} is not a claim reference; use DOCUMENT:START-END") from None
+    return store.correct(
+        RESOLUTION, "reject", claim=(doc, field or "", start, end), author=author, note=note
+    )
 
 
 def extract_paths(paths: Iterable[Path], workers: int = 1) -> Iterator[dict[str, Any] | InputError]:

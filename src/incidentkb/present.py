@@ -102,7 +102,15 @@ def _show_count(field: str, count: dict[str, Any] | None, console: Console) -> N
     )
     console.print(f"  why: {count.get('reason')}", markup=False)
     table = Table(
-        "reported", "value", "qualifier", "status", "said by", "quote", box=None, pad_edge=False
+        "reported",
+        "value",
+        "qualifier",
+        "status",
+        "said by",
+        "quote",
+        "claim",
+        box=None,
+        pad_edge=False,
     )
     for h in count.get("history") or []:
         table.add_row(
@@ -112,6 +120,7 @@ def _show_count(field: str, count: dict[str, Any] | None, console: Console) -> N
             h["status"],
             h["attributed_to"] or "",
             h["quote"],
+            f"{h['document']}:{h.get('start')}-{h.get('end')}",
         )
     console.print(table)
 

@@ -153,5 +153,7 @@ def test_history_keeps_every_claim_with_its_quote_and_speaker() -> None:
         "status": "current",
         "attributed_to": "Officials",
         "document": DOC.id,
+        "start": said.start,
+        "end": said.end,
         "quote": "84 people were killed",
     }

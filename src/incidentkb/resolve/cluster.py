@@ -53,6 +53,7 @@ class _Group:
     first_day: date | None
     last_day: date | None
     sides: set[tuple[int, int]] = field(default_factory=set)  # (split number, 0 or 1)
+    forced: bool = False  # an analyst joined it: its frames may disagree, by decision
 
 
 def incident_id(members: Sequence[FrameKey]) -> str:
@@ -90,6 +91,7 @@ def cluster(
         keep, gone = sorted((ra, rb))
         parent[gone] = keep
         _absorb(groups[keep], groups.pop(gone))
+        groups[keep].forced |= forced
 
     for c in corrections:
         if c.kind == "merge":
@@ -137,6 +139,10 @@ def _allowed(a: _Group, b: _Group, forced: bool) -> bool:
         return True
     if a.documents & b.documents:
         return False
+    if a.forced or b.forced:
+        # the analyst's group already spans what the machine would keep apart; a frame linked
+        # to it joins it, as long as it is not from a report already in it
+        return True
     if len(a.countries | b.countries) > 1 or len(a.cities | b.cities) > 1:
         return False
     if len(a.kinds | b.kinds) > 1:
@@ -152,6 +158,7 @@ def _absorb(into: _Group, other: _Group) -> None:
     into.cities |= other.cities
     into.kinds |= other.kinds
     into.sides |= other.sides
+    into.forced |= other.forced
     days = [d for d in (into.first_day, other.first_day) if d is not None]
     into.first_day = min(days) if days else None
     days = [d for d in (into.last_day, other.last_day) if d is not None]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -36,6 +37,7 @@ UNDATED_DAYS = 7
 # Days either side of a stated day still counted as the same day (time zones, "late Saturday").
 SLACK_DAYS = 1
 WIDE_DAYS = 31
+WIDE_SPAN = timedelta(days=WIDE_DAYS)  # a narrow frame's interval is never longer
 _PLACELESS = "\0placeless"  # the pool, in a country's sweep, of frames with no place
 _SIMILAR = 70  # rapidfuzz token_set_ratio of headlines/summaries
 
@@ -109,15 +111,22 @@ def fold(text: str | None) -> str | None:
 
 
 def frame_key(
-    frame: Frame, frame_id: str, published: date | None = None, title: str | None = None
+    frame: Frame,
+    frame_id: str,
+    published: date | None = None,
+    title: str | None = None,
+    text: str = "",
 ) -> FrameKey:
-    """The key of a frame; `published` and `title` are its document's."""
+    """The key of a frame; `published`, `title` and `text` are its document's."""
     loc = _first(frame, "location")
     kind = _first(frame, "type")
     lo, hi, exact = _days(frame, published)
     names = {fold(str(c.value)) for c in frame.of("perpetrator")}
     names |= {fold(c.get("person")) for c in frame.of("victims")}
+    names |= {fold(loc.get("site"))} if loc else set()
     words = " ".join(w for w in (frame.summary, None if frame.background else title) if w)
+    place = {fold(loc.get(k)) for k in ("city", "admin1", "country")} if loc else set()
+    names |= {"#" + w for w in _proper_words(words, text) if w not in place}
     return FrameKey(
         frame_id=frame_id,
         document_id=frame.document_id,
@@ -135,6 +144,30 @@ def frame_key(
         names=tuple(sorted(n for n in names if n)),
         words=fold(words) or "",
     )
+
+
+_WORD = re.compile(r"\b[A-Z][\w'’-]{3,}")
+# Capitalised words that name no particular incident.
+_COMMON = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december police president minister ministry
+    government officials official state islamic army security health interior national city
+    news report update live breaking analysis brief attack attacks toll death dead""".split()
+)
+
+
+def _proper_words(words: str, text: str) -> set[str]:
+    """Words of the headline or summary that the report itself writes capitalised in
+    mid-sentence (so proper names: "Crocus", "Intercontinental"), folded."""
+    out = set()
+    for m in _WORD.finditer(re.sub(r"['’]s\b", "", words)):
+        w = m.group()
+        folded = fold(w)
+        if not folded or folded in _COMMON:
+            continue
+        if re.search(r"[a-z,;] " + re.escape(w) + r"\b", text):
+            out.add(folded)
+    return out
 
 
 def _first(frame: Frame, field: str) -> Any:
@@ -271,10 +304,15 @@ def all_links(keys: Sequence[FrameKey]) -> Iterator[Link]:
         for k in group:
             if k.city:
                 narrow_by_city[k.city].append(k)
+    slack = timedelta(days=SLACK_DAYS)
     for city, wide in wide_by_city.items():
-        others = narrow_by_city.get(city, [])
+        # narrow frames by first day: a wide frame meets only those inside its interval
+        others = sorted(narrow_by_city.get(city, []), key=lambda k: k.day_lo)  # type: ignore[arg-type,return-value]
+        firsts = [k.day_lo for k in others]
         for i, a in enumerate(wide):
-            for b in [*wide[i + 1 :], *others]:
+            lo = bisect_left(firsts, a.day_lo - WIDE_SPAN - slack)  # type: ignore[operator]
+            hi = bisect_right(firsts, a.day_hi + slack)  # type: ignore[operator]
+            for b in [*wide[i + 1 :], *others[lo:hi]]:
                 s = linked(a, b)
                 if s is not None:
                     yield (*sorted((a.frame_id, b.frame_id)), s)  # type: ignore[misc]

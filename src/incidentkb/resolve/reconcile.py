@@ -85,6 +85,8 @@ def history(claims: Sequence[Claim]) -> list[dict[str, Any]]:
             "status": c.status,
             "attributed_to": c.attributed_to,
             "document": c.document_id,
+            "start": c.start,
+            "end": c.end,
             "quote": c.quote,
         }
         for c in ordered

@@ -147,11 +147,13 @@ class Store:
             with writing(self._engine) as conn:
                 _lock(conn)
                 if claim is not None:
-                    touched += _claim_frames(conn, claim)
-                    if not touched:
-                        raise NotFound(
-                            f"no claim {claim[1]} at {claim[0]}:{claim[2]}-{claim[3]} in {self.url}"
-                        )
+                    found = _claim_frames(conn, claim)
+                    if len({doc for doc, _ in found}) != 1:
+                        what = f"{claim[0]}:{claim[2]}-{claim[3]}"
+                        many = " (the document prefix is ambiguous)" if found else ""
+                        raise NotFound(f"no claim at {what} in {self.url}{many}")
+                    row["claim"] = [found[0][0], *claim[1:]]
+                    touched += [f for _, f in found]
                 conn.execute(corrections.insert(), row)
                 _regroup(conn, touched, resolver)
                 query = sa.select(incident_frames.c.incident_id).where(
@@ -160,6 +162,14 @@ class Store:
                 return sorted(set(conn.execute(query).scalars()))
         except sa.exc.SQLAlchemyError as err:
             raise StoreError(f"cannot store the {kind}: {reason(err)}") from err
+
+    def document_ids(self, prefix: str) -> list[str]:
+        """The ids of stored documents that start with `prefix`."""
+        query = sa.select(documents.c.id).where(
+            sa.func.substr(documents.c.id, 1, len(prefix)) == prefix
+        )
+        with self._engine.connect() as conn:
+            return list(conn.execute(query.order_by(documents.c.id).limit(5)).scalars())
 
     def corrections(self) -> list[dict[str, Any]]:
         """The analysts' corrections, oldest first."""
@@ -396,16 +406,21 @@ def _corrections(conn: sa.Connection) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def _claim_frames(conn: sa.Connection, claim: tuple[str, str, int, int]) -> list[str]:
+def _claim_frames(conn: sa.Connection, claim: tuple[str, str, int, int]) -> list[tuple[str, str]]:
+    """(document id, frame id) of the claims at a span; the document id may be a prefix."""
     doc_id, field, start, end = claim
     query = (
-        sa.select(claims.c.frame_id)
+        sa.select(frames.c.document_id, claims.c.frame_id)
         .join(frames, frames.c.id == claims.c.frame_id)
-        .where(frames.c.document_id == doc_id, claims.c.start == start, claims.c.end == end)
+        .where(
+            sa.func.substr(frames.c.document_id, 1, len(doc_id)) == doc_id,
+            claims.c.start == start,
+            claims.c.end == end,
+        )
     )
     if field:
         query = query.where(claims.c.field == field)
-    return sorted(set(conn.execute(query).scalars()))
+    return sorted({(d, f) for d, f in conn.execute(query)})
 
 
 def _upsert_incident(
