@@ -43,6 +43,8 @@ BENCH_ARGS ?=
 bench: setup
 	$(BIN)/python bench/speed.py $(BENCH_ARGS)
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/resolution.py
+	$(BIN)/python bench/resolve_scale.py
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache
