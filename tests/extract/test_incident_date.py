@@ -60,3 +60,46 @@ def test_extract_calendar_date_in_lead_is_kept_beside_an_attached_weekday() -> N
 def test_dates_weekday_before_a_calendar_date_is_not_resolved_on_its_own() -> None:
     text = "Posted: Thursday, December 4, 2014 2:26 PM"
     assert dates.weekday_dates(text, date(2014, 11, 30)) == []
+
+
+def dated(text: str, published: date | None) -> tuple[str | None, str | None]:
+    frames = extract(Document.make(text, published=published))
+    found = [c for c in frames[0].claims if c.field == "date"]
+    return (found[0].value, found[0].get("precision")) if found else (None, None)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (
+            # the dateline dates the report; "in March last year" dates the attack
+            "LYON, 9 May 2021 (wire) -- A court jailed a man for life on Friday for setting off "
+            "a bomb in a market in March last year that killed four people.",
+            date(2021, 5, 9),
+            ("2020-03-01", "month"),
+        ),
+        (
+            "One year ago today, a man set fire to a karaoke bar in the old town, killing nine.",
+            date(2023, 6, 2),
+            ("2022-06-02", "day"),
+        ),
+        (
+            # the weekday of a statement is not the attack's
+            "Eleven people were killed in the weekend attack on the hotel, the ministry said on "
+            "Tuesday.",
+            date(2018, 1, 23),
+            (None, None),
+        ),
+        (
+            # no publication date given: the dateline gives the year, the lead the day
+            "Dhaka, 3 July 2016 -- Gunmen killed 20 hostages at a cafe on the night of 1 July.",
+            None,
+            ("2016-07-01", "day"),
+        ),
+    ],
+)
+def test_report_times_are_not_the_incident_date(
+    text: str, published: date | None, want: tuple[str | None, str | None]
+) -> None:
+    assert dated(text, published) == want

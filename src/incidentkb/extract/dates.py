@@ -136,6 +136,36 @@ def _relative_to(words: str, published: date) -> date | None:
     return published - timedelta(days=(published.weekday() - _WEEKDAYS.index(words)) % 7)
 
 
+_YEARS_BACK = re.compile(
+    rf"\b(?:(?P<month>{_MONTH})\s+(?:of\s+)?last\s+year"
+    r"|(?P<ago>(?:a|one)\s+year\s+ago\s+today|this\s+day\s+last\s+year))\b",
+    re.IGNORECASE,
+)
+
+
+def last_year_dates(text: str, published: date | None) -> list[DateMention]:
+    """ "in April last year" (that month, the year before publication) and "one year ago
+    today" (that day, a year before publication)."""
+    if published is None:
+        return []
+    out: list[DateMention] = []
+    for m in _YEARS_BACK.finditer(text):
+        year = published.year - 1
+        if m.group("month"):
+            value = _parse(f"1 {m.group('month')} {year}")
+            if value:
+                out.append(DateMention(m.start(), m.end(), value, "month", "relative"))
+        else:
+            day = (
+                published.replace(year=year)
+                if (published.month, published.day) != (2, 29)
+                else None
+            )
+            if day:
+                out.append(DateMention(m.start(), m.end(), day, "day", "relative"))
+    return out
+
+
 def event_relative(text: str, anchor: date) -> list[DateMention]:
     """ "two days after the attack", "the following day": dates counted from the incident."""
     out: list[DateMention] = []

@@ -71,6 +71,9 @@ def extract(doc: Document) -> list[Frame]:
 
 
 def read(doc: Document) -> Reading:
+    if doc.published is None:
+        # "Dhaka, 3 July 2016 --": a report's dateline is when it was published
+        doc = replace(doc, published=_dateline_date(doc.text))
     sents = [s for s in sentences(doc.text) if not _is_furniture(s)]
     # "on 4 January" takes its year from publication, or else from the incident's own date;
     # with neither, a day without a year names no date
@@ -145,12 +148,22 @@ def _incident_date(
         if (m.precision == "day" or (m.precision == "month" and i == 0))
         and not _is_since(doc.text, m)
     ]
+    # "STOCKHOLM, 7 June 2018 (wire) --": the dateline dates the report, not the attack
+    found = [m for m in found if not _in_dateline(doc.text, m)]
     if doc.published:
         # a lead date after publication is a typo or a plan; weekdays count from publication
         found = [m for m in found if m.value <= doc.published]
         text = "\n".join(s.text for s in lead)
         weekdays = [_rebase(lead, m) for m in dates.weekday_dates(text, doc.published)]
-        found += [m for m in weekdays if m is not None]
+        found += [m for m in weekdays if m is not None and not _said_on(doc.text, m)]
+        years_back = [
+            m
+            for m in (_rebase(lead, m) for m in dates.last_year_dates(text, doc.published))
+            if m is not None and _near_attack(doc.text, lead, m)
+        ]
+        # "one year ago today": the "today" in it is not the attack's day
+        found = [m for m in found if not any(y.start <= m.start < y.end for y in years_back)]
+        found += years_back
     # a weekday said of the attack ("wounded in a shooting Thursday night", "Saturday's shootings")
     # beats one said of what followed ("released from the hospital on Tuesday"), which with a
     # late publication date resolves to a day before the attack; calendar dates are kept
@@ -162,10 +175,43 @@ def _incident_date(
 _ATTACK_WORD = re.compile(
     r"\b(?:shot|shooting|shootings|gunfire|opened fire|fired|killed|killing|wounded|wounding|injured|"
     r"dead|died|slain|murdered|attack(?:ed|s)?|bomb(?:ing|ings|s|ed)?|blasts?|explo\w+|stabb\w+|"
-    r"rampage|massacre|ambush(?:ed)?|crush)\b",
+    r"rampage|massacre|ambush(?:ed)?|crush|arson|set fire|set alight|torched)\b",
     re.I,
 )
 _NEAR = 120  # characters either side, within the sentence; tuned on gva-news dev
+
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*(?:,\s*[A-Z][A-Za-z.]*)?,?\s*$"
+)
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-\s|:)")
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|added|stated|declared|"
+    r"news conference|press conference|briefing|statement)\b[^.;:]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _said_on(text: str, m: dates.DateMention) -> bool:
+    """ "the ministry said on Tuesday": the weekday dates the statement, not the attack."""
+    return bool(_SAID_ON.search(text[max(0, m.start - 60) : m.start]))
+
+
+def _dateline_date(text: str) -> date | None:
+    """The date of a dateline in the first lines, if it names its year."""
+    head = text[:400]
+    found = [m for m in dates.absolute_dates(head, None) if m.has_year and m.precision == "day"]
+    return next((m.value for m in found if _in_dateline(head, m)), None)
+
+
+def _in_dateline(text: str, m: dates.DateMention) -> bool:
+    """A date between a place at the start of a line and the dash that ends a dateline."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return bool(_DATELINE.fullmatch(text[line : m.start])) and bool(
+        _DATELINE_END.match(text, m.end)
+    )
 
 
 def _near_attack(text: str, lead: list[Sentence], m: dates.DateMention) -> bool:

@@ -183,7 +183,10 @@ def _days(frame: Frame, published: date | None) -> tuple[date | None, date | Non
     """The days the incident may have been on: stated, or the week before publication."""
     claim = _first(frame, "date")
     if claim is not None:
-        parsed = _interval(str(claim.value))
+        value = str(claim.value)
+        parsed = _interval(
+            {"month": value[:7], "year": value[:4]}.get(claim.get("precision"), value)
+        )
         if parsed is not None:
             return parsed
     if published is not None and not frame.background:
@@ -245,11 +248,18 @@ def _overlap(a: FrameKey, b: FrameKey) -> bool:
 def _place(a: FrameKey, b: FrameKey) -> float:
     if a.city and a.city == b.city:
         return 2.0
+    if _names_city(a, b) or _names_city(b, a):
+        return 1.5
     if a.admin1 and a.admin1 == b.admin1:
         return 1.0
     if a.country and a.country == b.country:
         return 0.5
     return 0.0
+
+
+def _names_city(a: FrameKey, b: FrameKey) -> bool:
+    """A frame with no city whose headline names the other's city ("Stockholm court jails...")."""
+    return not a.city and bool(b.city) and f" {b.city} " in f" {a.words} "
 
 
 def linked(a: FrameKey, b: FrameKey) -> float | None:
