@@ -52,7 +52,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "killed",
         _compile(
             rf"\b(?:killed|killing|kills|kill|claimed the lives of|claiming the lives of|"
-            rf"deaths? of)\s+{COUNT}\b"
+            rf"deaths? of|shot dead|shot and killed|gunned down|stabbed to death|hacked to death)"
+            rf"\s+{COUNT}\b"
         ),
     ),
     (
@@ -60,6 +61,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _compile(rf"\b(?:injured|injuring|wounded|wounding|hurt|hurting|injuries to)\s+{COUNT}\b"),
     ),
     ("killed", _compile(rf"\b(?:left|leaving)\s+{COUNT}(?:\s+people|\s+persons)?\s+dead\b")),
+    # "the fire has so far claimed 25 lives"
+    ("killed", _compile(rf"\b(?:claimed|claiming|claims|took|taking)\s+{COUNT}\s+lives\b")),
     (
         "injured",
         _compile(
@@ -134,9 +137,19 @@ def tolls(sentence: Sentence) -> list[Toll]:
     return sorted(found.values(), key=lambda t: t.start)
 
 
+# the attackers' own dead are not the incident's victims: "32 militants died in the assault"
+_ATTACKERS = re.compile(
+    r"\b(?:militants?|attackers?|gunm[ae]n|assailants?|kidnappers?|hostage-takers?|insurgents?|"
+    r"terrorists?|suicide bombers?|bombers?|fighters?|rebels?|jihadists?|extremists?)\b",
+    re.I,
+)
+
+
 def _toll(sentence: Sentence, field: str, m: re.Match[str]) -> Toll | None:
     count = parse_count(m)
     if count is None or _not_a_toll(sentence.text, m):
+        return None
+    if "np" in m.re.groupindex and m.group("np") and _ATTACKERS.search(m.group("np")):
         return None
     if field == "toll":
         field = _toll_field(m.group("noun"), sentence.text[: m.start()])
@@ -212,7 +225,10 @@ def statements(sentence: Sentence, start: int) -> tuple[str | None, str]:
     upto = clause[: max(0, start - sentence.start - _clause_start(sentence, start))]
     status = "current"
     if re.search(
-        r"\b(?:early|earlier|initial|initially|preliminary|first|previous|previously)\b", upto, re.I
+        r"\b(?:early|earlier|initial|initially|preliminary|first|previous|previously|correcting)\b"
+        r"|\bovernight\s+(?:figures?|tolls?|counts?|estimates?|tally)\b",
+        upto,
+        re.I,
     ):
         status = "superseded"
     elif re.search(r"\b(?:revised|corrected|lowered|raised|updated|amended)\b", upto, re.I):

@@ -36,14 +36,28 @@ _PAST_MARKERS = re.compile(
     r"\b(?:last year|previous(?:ly)?|earlier (?:attack|bombing|shooting)|a similar attack|"
     r"years? ago|in a separate (?:attack|incident)|"
     # "the bombing comes days after the bombing at Muttur, which left 26 dead"
-    r"(?:comes?|came|coming)\s+(?:only\s+|just\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+after\b|"
+    r"(?:comes?|came|coming)\s+(?:only\s+|just\s+)?(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+after\b|"
+    # "it followed the siege of the hotel, in which 22 people were killed"
+    r"(?:\bit|which|this|the\s+(?:bombing|attack|blast|shooting|assault))\s+(?:followed|preceded)\s+"
+    r"(?:the|an?)\s+(?:\w+\s+){0,2}(?:sieges?|attacks?|assaults?|bombings?|shootings?|massacres?)\b|"
+    # "the attack recalled the bombing of the drama theatre in Mariupol"
+    r"(?:recalled|echoed|evoked)\s+(?:the|an?)\s+(?:\w+\s+)?(?:attacks?|bombings?|shootings?|massacres?|sieges?)\b|"
     # "came six months to the day after a gunman killed 11": another, earlier incident
     r"(?:months?|years?)\s+(?:to the day\s+)?after\s+(?!the\s+(?:attacks?|bombings?|shootings?|blasts?|"
     r"explosions?|crush|fire|massacre)\b))",
     re.IGNORECASE,
 )
+# markers that name another incident even next to a later date ("and preceded an assault on
+# 29 January that left 11 soldiers dead")
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:followed|preceded|recalled|echoed|evoked)\s+(?:the|an?)\b", re.I
+)
 _THAT_TIME = re.compile(
     r"^(?:(?:later|earlier)\s+that\s+(?:year|month)|that\s+year|the\s+same\s+year)\b", re.I
+)
+# "... about 300 people were killed there": a sentence after a background one that points back
+_BACK_THERE = re.compile(
+    r"\b(?:killed|died|dead|wounded|injured)\s+(?:there|then|in that (?:attack|blast))\b", re.I
 )
 Located = tuple[places.Place, places.PlaceMention]
 _LEAD = 4  # sentences that state what happened; the incident date and place come from here
@@ -78,7 +92,7 @@ def read(doc: Document) -> Reading:
     # "on 4 January" takes its year from publication, or else from the incident's own date;
     # with neither, a day without a year names no date
     base_year = doc.published.year if doc.published else None
-    mentions = dates.absolute_dates(doc.text, base_year)
+    mentions = _before_publication(dates.absolute_dates(doc.text, base_year), doc.published)
     incident = _incident_date(sents, mentions, doc)
     if base_year is None and incident is not None:
         mentions = dates.absolute_dates(doc.text, incident.value.year)
@@ -86,6 +100,33 @@ def read(doc: Document) -> Reading:
     sents, tails = _split_since(doc.text, sents, mentions, incident)
     background = frozenset(_background_indices(doc, sents, mentions, incident, tails))
     return Reading(doc, sents, mentions, incident, background, _locate(doc, sents, background))
+
+
+def _before_publication(
+    mentions: list[dates.DateMention], published: date | None
+) -> list[dates.DateMention]:
+    """A day named without its year takes the year last named before it ("on 1 October 2022
+    ... on 2 October"); else the publication's, or the one before if that would put it more
+    than two months after publication ("on 2 October" in a report of March)."""
+    out = []
+    year = None
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.has_year:
+            year = m.value.year
+        elif (year is not None or published is not None) and (m.value.month, m.value.day) != (
+            2,
+            29,
+        ):
+            target = year if year is not None else m.value.year
+            # "until 22 May" in a March report is ahead; "on 2 October" in March was last year
+            if year is None and published is not None and (m.value - published).days > 60:
+                target -= 1
+            if target != m.value.year:
+                shift = target - m.value.year
+                last = m.end_value.replace(year=m.end_value.year + shift) if m.end_value else None
+                m = replace(m, value=m.value.replace(year=target), end_value=last)
+        out.append(m)
+    return out
 
 
 def _split_since(
@@ -150,6 +191,19 @@ def _incident_date(
     ]
     # "STOCKHOLM, 7 June 2018 (wire) --": the dateline dates the report, not the attack
     found = [m for m in found if not _in_dateline(doc.text, m)]
+    # "On 3 October 2015, a gunship fired on a hospital": a full date in the opening sentence,
+    # said of the attack, is the incident's, whatever other days the lead names
+    opening = [
+        m
+        for m in found
+        if lead
+        and lead[0].start <= m.start < lead[0].end
+        and m.has_year
+        and m.precision == "day"
+        and _near_attack(doc.text, lead, m)
+    ]
+    if opening:
+        return min(opening, key=lambda m: (m.value, m.start))
     if doc.published:
         # a lead date after publication is a typo or a plan; weekdays count from publication
         found = [m for m in found if m.value <= doc.published]
@@ -254,7 +308,7 @@ def _background_indices(
             continue
         # "Later that year, ..." goes on about the time the sentence before was about
         carries_on = (i - 1 in tails or (bool(out) and out[-1] == i - 1)) and bool(
-            _THAT_TIME.match(s.text)
+            _THAT_TIME.match(s.text) or _BACK_THERE.search(s.text)
         )
         if (
             i in tails
@@ -282,6 +336,8 @@ def _other_time(
 ) -> bool:
     """A sentence about another time: it names a year or day well before the incident, and not
     the incident's own date."""
+    if _PAST_MARKERS.search(s.text) and _OTHER_INCIDENT.search(s.text):
+        return True  # names another incident outright, whatever dates it gives
     if incident is None:
         return bool(_PAST_MARKERS.search(s.text))
     own = [m for m in _within(mentions, s) if not _is_since(text, m)]

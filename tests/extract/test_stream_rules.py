@@ -1,0 +1,87 @@
+"""Rules found on our stream of reports about one incident over days (samples/stream): tolls
+stated verb-first, attackers' own dead, corrected figures, background incidents named next to
+later dates, and days without a year. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from incidentkb.extract import extract
+from incidentkb.model import Document, Frame
+
+
+def frames(text: str, published: date = date(2023, 3, 17)) -> list[Frame]:
+    return extract(Document.make(text, published=published))
+
+
+def main_tolls(text: str, published: date = date(2023, 3, 17)) -> list[tuple[str, int, str]]:
+    return [
+        (c.field, int(c.value), c.status)
+        for c in frames(text, published)[0].claims
+        if c.field in ("killed", "injured")
+    ]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "A student shot dead 9 people and wounded 12 at a school in the city on Tuesday.",
+            [("killed", 9, "current"), ("injured", 12, "current")],
+        ),
+        ("The blaze at the hostel has so far claimed 25 lives.", [("killed", 25, "current")]),
+        # the attackers' dead are not the incident's toll
+        (
+            "Troops ended the siege on Saturday; 18 gunmen died and 7 hostages were dead.",
+            [("killed", 7, "current")],
+        ),
+        (
+            "Police said 31 people were killed, correcting the overnight figures of 33 dead.",
+            [("killed", 31, "current"), ("killed", 33, "superseded")],
+        ),
+    ],
+)
+def test_tolls_as_the_stream_states_them(text: str, want: list[tuple[str, int, str]]) -> None:
+    assert sorted(main_tolls(text)) == sorted(want)
+
+
+@pytest.mark.issue(5)
+def test_an_incident_named_beside_a_later_date_is_background() -> None:
+    text = (
+        "A suicide bomber killed 40 people at a market in the capital on 10 March.\n\n"
+        "The bombing followed the siege of a hotel on 2 March, in which 17 people died, and "
+        "preceded an attack on a barracks on 14 March that left 6 soldiers dead.\n\n"
+        "The blast recalled the bombing of a bus station in 2019. "
+        "About 80 people were killed there."
+    )
+    found = frames(text)
+    assert main_tolls(text) == [("killed", 40, "current")]
+    background = {int(c.value) for f in found[1:] for c in f.claims if c.field == "killed"}
+    assert {17, 80} <= background
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        # the year last named carries over to a day named without one
+        (
+            "A crush at the stadium on 1 October 2022 killed 131 people. Officials first said on "
+            "2 October that 127 had died.",
+            date(2023, 3, 17),
+            "2022-10-01",
+        ),
+        # a day two months ahead of publication is a plan, not last year's
+        (
+            "Gunmen killed five people at a wedding on Friday. The suspects are held until 22 May.",
+            date(2024, 3, 24),
+            "2024-03-22",
+        ),
+    ],
+)
+def test_days_without_a_year(text: str, published: date, want: str) -> None:
+    dates = [c.value for c in frames(text, published)[0].claims if c.field == "date"]
+    assert dates[:1] == [want]
