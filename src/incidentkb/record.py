@@ -95,7 +95,9 @@ def _title(
     if not incident.background:
         for d in documents:
             if d.id in incident.document_ids and d.title:
-                return d.title
+                # a roundup's item is titled by its own heading, not the roundup's
+                own = [f.summary for f in incident.frames if f.document_id == d.id]
+                return d.title if d.title in own or not any(own) else own[0]
     parts = [
         str(date_claim.value)[:4] if date_claim else None,
         _place_name(incident),

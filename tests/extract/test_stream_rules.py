@@ -85,3 +85,62 @@ def test_an_incident_named_beside_a_later_date_is_background() -> None:
 def test_days_without_a_year(text: str, published: date, want: str) -> None:
     dates = [c.value for c in frames(text, published)[0].claims if c.field == "date"]
     assert dates[:1] == [want]
+
+
+@pytest.mark.issue(5)
+def test_a_roundup_item_is_an_incident_of_its_own() -> None:
+    text = (
+        "Weekly security roundup\n\n"
+        "Two attacks struck the region this week.\n\n"
+        "1. Market bombing, Old Town (Tuesday 14 March)\n\n"
+        "A car bomb exploded beside a vegetable market, killing 23 people and wounding 60.\n\n"
+        "2. Checkpoint assault near the airport (Thursday 16 March)\n\n"
+        "Gunmen attacked an army checkpoint before dawn; 7 soldiers were killed and 4 wounded.\n\n"
+        "Outlook: further attacks are expected before the elections."
+    )
+    found = frames(text)
+    mains = [f for f in found if not f.background]
+    assert [f.summary for f in mains] == [
+        "Market bombing, Old Town (Tuesday 14 March)",
+        "Checkpoint assault near the airport (Thursday 16 March)",
+    ]
+    tolls = [sorted(int(c.value) for c in f.claims if c.field == "killed") for f in mains]
+    assert tolls == [[23], [7]]
+    kinds = [[c.value for c in f.claims if c.field == "type"] for f in mains]
+    assert kinds == [["bombing"], ["shooting"]]
+
+
+@pytest.mark.issue(5)
+def test_a_numbered_list_without_two_tolls_is_not_a_roundup() -> None:
+    text = (
+        "Gunmen killed 12 people at a bus station on Monday, police said.\n\n"
+        "What we know:\n\n"
+        "1. The attackers arrived on motorbikes\n\n"
+        "2. The station had no guards\n\n"
+        "Officials said 30 people were wounded."
+    )
+    assert len([f for f in frames(text) if not f.background]) == 1
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Four people died when a stolen lorry was driven into crowds on a shopping street.",
+            "ramming",
+        ),
+        ("A van ploughing into shoppers killed three people on Saturday.", "ramming"),
+    ],
+)
+def test_vehicle_attacks_in_passive_and_participle_forms(text: str, kind: str) -> None:
+    assert [c.value for c in frames(text)[0].claims if c.field == "type"] == [kind]
+
+
+@pytest.mark.issue(5)
+def test_a_wounded_victim_who_later_died_is_not_an_injured_count() -> None:
+    text = (
+        "A man who was wounded in the bombing has died in hospital, bringing the number of "
+        "people killed in the attack to 103."
+    )
+    assert main_tolls(text) == [("killed", 103, "current")]

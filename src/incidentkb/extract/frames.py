@@ -76,12 +76,55 @@ class Reading:
 
 
 def extract(doc: Document) -> list[Frame]:
-    """The frames a document states: its main incident first, then background incidents."""
+    """The frames a document states: its main incident first, then background incidents; a
+    roundup's numbered items are each a main incident, in their order."""
+    parts = _roundup_parts(doc.text)
+    if parts:
+        whole = replace(doc, published=doc.published or _dateline_date(doc.text))
+        found = [_frames_of(_only(whole, a, b), heading) for a, b, heading in parts]
+        tolled = [fs for fs in found if any(c.field == "killed" for c in fs[0].claims)]
+        if len(tolled) >= 2:
+            return [fs[0] for fs in tolled] + [f for fs in tolled for f in fs[1:]]
+    return _frames_of(doc, doc.title or "")
+
+
+def _frames_of(doc: Document, summary: str) -> list[Frame]:
     reading = read(doc)
     main = [s for i, s in enumerate(reading.sentences) if i not in reading.background]
-    frames = [Frame(doc.id, tuple(_main_claims(reading, main)), summary=doc.title or "")]
+    frames = [Frame(doc.id, tuple(_main_claims(reading, main)), summary=summary)]
     frames.extend(_background_frames(reading))
     return [f for i, f in enumerate(frames) if f.claims or i == 0]
+
+
+# "1. Ambulance bombing, Jamhuriat Street (Saturday 27 January)": an item of a roundup
+_ROUNDUP_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+(\S[^\n]{5,150}?)[ \t]*$", re.M)
+# what follows the last item and is about none of them
+_ROUNDUP_END = re.compile(
+    r"^(?:Outlook|Analysis|Comment|Assessment|Context|Background|Editor's note)\b[^\n]{0,40}:", re.M
+)
+
+
+def _roundup_parts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, heading) of each numbered or bulleted item heading a passage of its own."""
+    items = [
+        m
+        for m in _ROUNDUP_ITEM.finditer(text)
+        if not m.group(1).endswith((".", "!", "?", ":")) and len(m.group(1).split()) <= 16
+    ]
+    if len(items) < 2:
+        return []
+    parts = []
+    for n, m in enumerate(items):
+        end = items[n + 1].start() if n + 1 < len(items) else len(text)
+        stop = _ROUNDUP_END.search(text, m.end(), end)
+        parts.append((m.start(), stop.start() if stop else end, m.group(1)))
+    return parts
+
+
+def _only(doc: Document, start: int, end: int) -> Document:
+    """The document with everything outside [start, end) blanked: offsets and quotes stay."""
+    blank = re.sub(r"[^\n]", " ", doc.text)
+    return replace(doc, text=blank[:start] + doc.text[start:end] + blank[end:])
 
 
 def read(doc: Document) -> Reading:

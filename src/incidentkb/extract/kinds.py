@@ -24,8 +24,11 @@ TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "ramming",
-            r"\b(?:ramm(?:ed|ing)|ploughed|plowed|mowed down|drove (?:a|an|his|the) (?:[\w-]+ ){0,3}(?:truck|van|car|lorry|vehicle) "
-            r"into|vehicle attack|truck attack|lorry attack)\b",
+            r"\b(?:ramm(?:ed|ing)|plough(?:ed|ing)|plow(?:ed|ing)|mowed down|drove (?:a|an|his|the) (?:[\w-]+ ){0,3}(?:truck|van|car|lorry|vehicle) "
+            r"into|vehicle attack|truck attack|lorry attack"
+            # "a stolen truck was driven into crowds", "drove into pedestrians"
+            r"|(?:driven|drove|driving)\s+(?:at speed\s+)?(?:into|through)\s+(?:a\s+|the\s+)?"
+            r"(?:crowds?|pedestrians|shoppers|people|worshippers|revellers|commuters))\b",
         ),
         (
             "stabbing",

@@ -178,6 +178,12 @@ def survival(quote: str) -> bool:
     return bool(_ALL_ALIVE.search(quote) or _EACH_ALIVE.search(quote))
 
 
+_LATER_DIED = re.compile(
+    r"(?:\s+(?:in|at|on|during|by|from)\s+[^,;.]{1,80}?)?,?\s+(?:has|had|later)?\s*(?:died|succumbed)\b",
+    re.I,
+)
+
+
 def _single(sentence: Sentence) -> list[Found]:
     out: list[Found] = []
     for m in [*_ONE.finditer(sentence.text), *_ONE_OBJECT.finditer(sentence.text)]:
@@ -185,8 +191,11 @@ def _single(sentence: Sentence) -> list[Found]:
             continue  # "Pembroke Township was ...": a place, not a victim
         out.append(("killed", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
     for m in _ONE_HURT.finditer(sentence.text):
-        if not _PLACE_WORDS.search(m.group(0).split(" was ")[0]):
-            out.append(("injured", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
+        if _PLACE_WORDS.search(m.group(0).split(" was ")[0]):
+            continue
+        if _LATER_DIED.match(sentence.text, m.end()):
+            continue  # "a man who was wounded in the bombing has died": a death, not a wound
+        out.append(("injured", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
     return out
 
 
