@@ -144,3 +144,22 @@ def test_a_wounded_victim_who_later_died_is_not_an_injured_count() -> None:
         "people killed in the attack to 103."
     )
     assert main_tolls(text) == [("killed", 103, "current")]
+
+
+@pytest.mark.issue(5)
+def test_attackers_shot_by_police_are_not_the_toll() -> None:
+    text = (
+        "Attackers with knives killed 29 people at the station on Saturday. "
+        "Police said they had shot dead four of the attackers."
+    )
+    assert main_tolls(text) == [("killed", 29, "current")]
+
+
+@pytest.mark.issue(5)
+def test_the_attack_day_in_a_later_report_is_not_when_the_toll_was_stated() -> None:
+    text = (
+        "A court on Friday jailed three men for the knife attack at the station on 1 March, "
+        "which the court said killed 31 people."
+    )
+    (toll,) = [c for c in frames(text, date(2014, 9, 12))[0].claims if c.field == "killed"]
+    assert (toll.value, toll.reported_at) == (31, date(2014, 9, 12))

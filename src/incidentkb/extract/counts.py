@@ -134,7 +134,23 @@ def tolls(sentence: Sentence) -> list[Toll]:
             found.setdefault(
                 start, Toll(field, Count(0, "exact"), start, sentence.start + m.end(), start)
             )
-    return sorted(found.values(), key=lambda t: t.start)
+    text = sentence.text
+    kept = [t for t in found.values() if not _attackers_dead(text, t, sentence.start)]
+    return sorted(kept, key=lambda t: t.start)
+
+
+# "shot dead four of the attackers": the count is of the attackers
+_OF_ATTACKERS = re.compile(
+    r"^\S*\s+(?:of\s+(?:the\s+)?)?(?:\w+\s+)?(?:militants?|attackers?|gunm[ae]n|assailants?|"
+    r"kidnappers?|hostage-takers?|insurgents?|terrorists?|bombers?|suspects?)\b",
+    re.I,
+)
+
+
+def _attackers_dead(text: str, toll: Toll, offset: int) -> bool:
+    if toll.field != "killed":
+        return False
+    return bool(_OF_ATTACKERS.match(text[toll.count_start - offset :]))
 
 
 # the attackers' own dead are not the incident's victims: "32 militants died in the assault"
@@ -145,12 +161,23 @@ _ATTACKERS = re.compile(
 )
 
 
+_BY_FORCES = re.compile(
+    r"\b(?:police|policemen|officers|troops|soldiers|security forces|commandos|special forces|"
+    r"the army|snipers)\s+(?:(?!said|say|says|told)\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def _toll(sentence: Sentence, field: str, m: re.Match[str]) -> Toll | None:
     count = parse_count(m)
     if count is None or _not_a_toll(sentence.text, m):
         return None
     if "np" in m.re.groupindex and m.group("np") and _ATTACKERS.search(m.group("np")):
         return None
+    verb_first = bool(m.group("num")) and m.start("num") > m.start()
+    before = sentence.text[max(0, m.start() - 50) : m.start()]
+    if field == "killed" and verb_first and _BY_FORCES.search(before):
+        return None  # "police shot dead four of the attackers": not the incident's victims
     if field == "toll":
         field = _toll_field(m.group("noun"), sentence.text[: m.start()])
         if field is None:

@@ -30,6 +30,22 @@ _MODIFIER_AFTER = re.compile(
 )
 
 
+# a clause that states or updates a figure, rather than narrating the attack
+_STATED = re.compile(
+    _UPDATE.pattern + r"|\b(?:said|says|told|announced|confirmed|reported|according|put|gave|"
+    r"stood|toll|count|figure|tally)\b",
+    re.I,
+)
+
+
+# a clause that tells the attack itself ("attackers stormed the station, killing 31")
+_NARRATES = re.compile(
+    r"\b(?:attack(?:ed|ing)|storm(?:ed|ing)|stabb(?:ed|ing)|opened fire|shot|shooting|"
+    r"explod(?:ed|ing)|detonat(?:ed|ing)|set off|rammed|ploughed|kill(?:ed|ing)|slash(?:ed|ing))\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Timed:
     sentence: Sentence
@@ -75,6 +91,10 @@ def _own_time(
             for m in dates.event_relative(s.text, incident)
         ]
     found = [m for m in found if lo <= m.start < hi and not _modifies_attack(text, m)]
+    clause = text[lo:hi]
+    if incident is not None and _NARRATES.search(clause) and not _STATED.search(clause):
+        # "on 1 March attackers killed 31": the day of the attack, not of the figure
+        found = [m for m in found if m.value != incident]
     if not found:
         return None
     return min(found, key=lambda m: abs(m.start - toll.count_start)).value
@@ -82,7 +102,19 @@ def _own_time(
 
 def _modifies_attack(text: str, m: dates.DateMention) -> bool:
     before = text[max(0, m.start - 4) : m.start].lower()
-    return before.endswith("the ") or bool(_MODIFIER_AFTER.match(text[m.end : m.end + 30]))
+    return (
+        before.endswith("the ")
+        or bool(_MODIFIER_AFTER.match(text[m.end : m.end + 30]))
+        or bool(_ATTACK_ON.search(text[max(0, m.start - 80) : m.start]))
+    )
+
+
+# "the knife attack at the city's railway station on 1 March": the date of the attack
+_ATTACK_ON = re.compile(
+    r"\b(?:attacks?|bombings?|shootings?|blasts?|explosions?|massacre|assault|stabbings?|fire|"
+    r"crush|siege)\b(?:\s+(?:at|in|near|outside|inside)\s+[^,;.]{1,50}?)?\s+on\s+$",
+    re.I,
+)
 
 
 def _continued(done: list[Timed], s: Sentence, toll: Toll) -> date | None:
