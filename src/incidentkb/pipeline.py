@@ -25,6 +25,7 @@ from incidentkb.resolve import (
     incident_id,
     links_between,
     resolve,
+    window,
 )
 from incidentkb.store import Store
 from incidentkb.store.rows import frame_id
@@ -62,7 +63,11 @@ class Resolution:
         out = []
         for n, f in enumerate(found):
             key = frame_key(f, frame_id(doc.id, n), doc.published, doc.title, doc.text)
-            out.append({**key.to_json(), "wide": key.wide})
+            days = window(key)
+            block = (
+                {"block_lo": days[0].isoformat(), "block_hi": days[1].isoformat()} if days else {}
+            )
+            out.append({**key.to_json(), "wide": key.wide, **block})
         return out
 
     def links(self, new: Sequence[dict[str, Any]], known: Sequence[dict[str, Any]]) -> list[Link]:
@@ -89,7 +94,10 @@ class Resolution:
 
 
 def _key(data: Mapping[str, Any]) -> FrameKey:
-    return FrameKey.from_json({k: v for k, v in data.items() if k != "wide"})
+    return FrameKey.from_json({k: v for k, v in data.items() if k not in _STORE_ONLY})
+
+
+_STORE_ONLY = ("wide", "block_lo", "block_hi")
 
 
 def correction(row: Mapping[str, Any]) -> Correction:

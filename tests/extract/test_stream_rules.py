@@ -163,3 +163,12 @@ def test_the_attack_day_in_a_later_report_is_not_when_the_toll_was_stated() -> N
     )
     (toll,) = [c for c in frames(text, date(2014, 9, 12))[0].claims if c.field == "killed"]
     assert (toll.value, toll.reported_at) == (31, date(2014, 9, 12))
+
+
+@pytest.mark.issue(5)
+def test_a_named_victim_who_died_after_being_shot() -> None:
+    text = (
+        "Kenji Sato, the city's former mayor, died on Friday after being shot while giving a "
+        "speech outside the station. No one else was hurt."
+    )
+    assert sorted(main_tolls(text)) == [("injured", 0, "current"), ("killed", 1, "current")]

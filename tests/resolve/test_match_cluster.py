@@ -136,3 +136,12 @@ def test_pairwise_and_b_cubed_on_hand_made_groupings() -> None:
     together = {1: "p", 2: "p", 3: "p", 4: "p"}
     assert pairwise(gold, together)["precision"] == pytest.approx(3 / 6)
     assert pairwise(gold, together)["recall"] == 1.0
+
+
+def test_a_siege_reported_by_its_start_and_its_end_is_one_incident() -> None:
+    start = key("a", type="hostage", day=date(2013, 1, 16), killed=(2,))
+    end = key("b", type="hostage", day=date(2013, 1, 19), killed=(2,))
+    assert score(start, end) is not None
+    assert len(cluster([start, end], links_between([start], [end]))) == 1
+    # two shootings three days apart are two incidents
+    assert score(replace(start, type="shooting"), replace(end, type="shooting")) is None

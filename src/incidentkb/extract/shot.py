@@ -56,7 +56,10 @@ _ONE = re.compile(
     # "a 17-year-old was shot and killed": the last word of the subject may be an age
     rf"(?<![Nn]o\s)\b(?:(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:[a-z]+|\d+-year-old)(?:,\s+[^,]{{3,60}},)?"
     rf"|[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:\d+|[^,]{{3,60}}),)?)"
-    rf"\s+(?:(?:was|has been|had been)\s+(?:reportedly\s+)?{_DIED}|is\s+dead\b)"
+    rf"\s+(?:(?:was|has been|had been)\s+(?:reportedly\s+)?{_DIED}|is\s+dead\b"
+    # "Shinzo Abe, a former prime minister, died on Friday after being shot"
+    rf"|(?:has\s+|later\s+)?died\s+(?:\w+\s+){{0,3}}?(?:after\s+being\s+(?:shot|stabbed|attacked)|"
+    rf"of\s+(?:his|her|their)\s+(?:wounds|injuries)|from\s+(?:gunshot|stab)\s+wounds))"
     # "a shooting that left a child dead"
     rf"|\b(?:leaves|left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+\s+dead\b"
 )

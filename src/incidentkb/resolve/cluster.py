@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from incidentkb.model import content_id
-from incidentkb.resolve.match import _KIND_GROUP, SLACK_DAYS, FrameKey, Link
+from incidentkb.resolve.match import _KIND_GROUP, FrameKey, Link, slack_days
 
 CorrectionKind = Literal["merge", "split", "reject"]
 CORRECTION_KINDS: tuple[str, ...] = ("merge", "split", "reject")
@@ -50,6 +50,7 @@ class _Group:
     countries: set[str]
     cities: set[str]
     kinds: set[str]
+    types: set[str]
     first_day: date | None
     last_day: date | None
     sides: set[tuple[int, int]] = field(default_factory=set)  # (split number, 0 or 1)
@@ -126,6 +127,7 @@ def _group(k: FrameKey) -> _Group:
         countries={k.country} if k.country else set(),
         cities={k.city} if k.city else set(),
         kinds={_KIND_GROUP[k.type]} if k.type in _KIND_GROUP else set(),
+        types={k.type} if k.type else set(),
         first_day=exact,
         last_day=exact,
     )
@@ -148,7 +150,8 @@ def _allowed(a: _Group, b: _Group, forced: bool) -> bool:
     if len(a.kinds | b.kinds) > 1:
         return False
     days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
-    return not days or (max(days) - min(days)).days <= 2 * SLACK_DAYS
+    span = 2 * slack_days(*a.types, *b.types)
+    return not days or (max(days) - min(days)).days <= span
 
 
 def _absorb(into: _Group, other: _Group) -> None:
@@ -157,6 +160,7 @@ def _absorb(into: _Group, other: _Group) -> None:
     into.countries |= other.countries
     into.cities |= other.cities
     into.kinds |= other.kinds
+    into.types |= other.types
     into.sides |= other.sides
     into.forced |= other.forced
     days = [d for d in (into.first_day, other.first_day) if d is not None]

@@ -36,6 +36,8 @@ LINK = 4.0
 UNDATED_DAYS = 7
 # Days either side of a stated day still counted as the same day (time zones, "late Saturday").
 SLACK_DAYS = 1
+SIEGE_DAYS = 4
+MAX_SLACK_DAYS = max(SLACK_DAYS, SIEGE_DAYS)  # what blocking must allow for
 WIDE_DAYS = 31
 WIDE_SPAN = timedelta(days=WIDE_DAYS)  # a narrow frame's interval is never longer
 _PLACELESS = "\0placeless"  # the pool, in a country's sweep, of frames with no place
@@ -224,7 +226,8 @@ def score(a: FrameKey, b: FrameKey) -> float | None:
     if not _kinds_fit(a.type, b.type) or not _overlap(a, b):
         return None
     evidence = _place(a, b)
-    near = a.exact_day and b.exact_day and abs((a.day_lo - b.day_lo).days) <= SLACK_DAYS  # type: ignore[operator]
+    gap = abs((a.day_lo - b.day_lo).days)  # type: ignore[operator]
+    near = a.exact_day and b.exact_day and gap <= slack_days(a.type, b.type)
     evidence += 2.0 if near else 0.5
     evidence += 1.0 if a.type and a.type == b.type else 0.0
     evidence += 1.0 if set(a.killed) & set(b.killed) or set(a.injured) & set(b.injured) else 0.0
@@ -240,8 +243,14 @@ def _kinds_fit(a: str | None, b: str | None) -> bool:
     return _KIND_GROUP.get(a) == _KIND_GROUP.get(b)
 
 
+def slack_days(*kinds: str | None) -> int:
+    """Days either side of a stated day that still match: a siege or kidnapping goes on for
+    days, and reports date it by its start, its end or the day between."""
+    return SIEGE_DAYS if "hostage" in kinds else SLACK_DAYS
+
+
 def _overlap(a: FrameKey, b: FrameKey) -> bool:
-    slack = timedelta(days=SLACK_DAYS)
+    slack = timedelta(days=slack_days(a.type, b.type))
     return a.day_lo - slack <= b.day_hi and b.day_lo - slack <= a.day_hi  # type: ignore[operator]
 
 
@@ -287,7 +296,7 @@ def window(key: FrameKey) -> tuple[date, date] | None:
     """The days a linkable frame's interval must touch (for a store's candidate query)."""
     if key.day_lo is None or key.day_hi is None:
         return None
-    slack = timedelta(days=SLACK_DAYS)
+    slack = timedelta(days=MAX_SLACK_DAYS)
     return key.day_lo - slack, key.day_hi + slack
 
 
@@ -314,7 +323,7 @@ def all_links(keys: Sequence[FrameKey]) -> Iterator[Link]:
         for k in group:
             if k.city:
                 narrow_by_city[k.city].append(k)
-    slack = timedelta(days=SLACK_DAYS)
+    slack = timedelta(days=MAX_SLACK_DAYS)
     for city, wide in wide_by_city.items():
         # narrow frames by first day: a wide frame meets only those inside its interval
         others = sorted(narrow_by_city.get(city, []), key=lambda k: k.day_lo)  # type: ignore[arg-type,return-value]
@@ -332,7 +341,7 @@ def _sweep(group: list[FrameKey], placeless: list[FrameKey]) -> Iterator[Link]:
     """Links within one country's frames (and with the placeless ones, which are compared among
     themselves only when `group` is empty), in order of first day; each frame meets the frames
     still open: those of its city and those naming no city, or all of them if it names none."""
-    slack = timedelta(days=SLACK_DAYS)
+    slack = timedelta(days=MAX_SLACK_DAYS)
     by_city: dict[str | None, deque[FrameKey]] = defaultdict(deque)
     items = [(k, True) for k in group] + [(k, not group) for k in placeless]
     for k, own in sorted(items, key=lambda item: (item[0].day_lo, item[0].frame_id)):

@@ -39,7 +39,8 @@ _SLACK = timedelta(days=1)
 class Resolver(Protocol):
     """What the store asks of the resolve stage while it holds the write lock. Keys are the
     resolver's JSON per frame; the store reads `frame_id`, `country`, `city`, `day_lo`,
-    `day_hi` and `wide` from them to find candidates, and keeps the rest as it is."""
+    `day_hi`, `wide` and the days a linkable frame must touch (`block_lo`, `block_hi`) from
+    them to find candidates, and keeps the rest as it is."""
 
     def keys(self, doc: Document, found: Sequence[Frame]) -> list[dict[str, Any]]: ...
 
@@ -315,8 +316,8 @@ def _block(key: dict[str, Any]) -> list[sa.ColumnElement[bool]] | None:
         return None
     if key.get("wide"):
         return [frames.c.city == key["city"]] if key.get("city") else None
-    lo = date.fromisoformat(key["day_lo"]) - _SLACK
-    hi = date.fromisoformat(key["day_hi"]) + _SLACK
+    lo = date.fromisoformat(key.get("block_lo") or key["day_lo"]) - _SLACK
+    hi = date.fromisoformat(key.get("block_hi") or key["day_hi"]) + _SLACK
     where = [frames.c.day_lo <= hi, frames.c.day_hi >= lo]
     if key.get("country"):
         where.append(
