@@ -64,7 +64,10 @@ _PERPETRATOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:responsibility|credit)\s+(?:for\s+the\s+\w+\s+)?(?:was|has been)\s+claimed\s+by\s+(?:the\s+)?(?P<who>{NAME})"
         ),
     ),
-    ("claimed", _c(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{NAME})")),
+    (
+        "claimed",
+        _c(rf"\bclaimed\s+by\s+(?:the\s+|a\s+group\s+(?:known\s+as|called)\s+)?(?P<who>{NAME})"),
+    ),
     # "the Islamic State group said through its Amaq news agency that the attacker was one of its soldiers"
     (
         "claimed",
@@ -194,7 +197,7 @@ _AGENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "suspected",
         _c(
-            rf"\b(?P<who>{NAME})(?:\s+\([A-Z][\w/-]+\))?(?:,[^,]{{3,60}},)?\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:suspected|believed\s+(?:to\s+be\s+)?responsible|blamed)"
+            rf"\b(?P<who>{NAME})(?:\s+\([A-Z][\w/-]+\))?(?:,[^,]{{3,60}},)?\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:suspected|believed\s+(?:to\s+be\s+)?(?:responsible|behind)|blamed|implicated|behind\s+the\s+{_ATTACK})"
         ),
     ),
     (
@@ -206,7 +209,21 @@ _AGENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "suspected",
         _c(
-            rf"\bsuspected\s+(?:[\w-]+\s+){{0,2}}?{_MEMBERS}\s+(?:of\s+)?(?:the\s+)?(?P<who>{NAME})"
+            rf"\bsuspect(?:ed)?\s+(?:[\w-]+\s+){{0,2}}?{_MEMBERS}\s+(?:of\s+)?(?:the\s+)?(?P<who>{NAME})"
+        ),
+    ),
+    # "suspected Shining Path guerrillas", "suspected to be from Hamas"
+    (
+        "suspected",
+        _c(
+            rf"\bsuspected\s+(?:to\s+be\s+(?:from|members\s+of)\s+)?(?:the\s+)?(?P<who>{NAME})(?:\s+\([A-Z][\w/-]+\))?(?:\s+{_MEMBERS}|[\s,.;]|$)"
+        ),
+    ),
+    # "The Kurdistan Freedom Hawks (TAK) issued a statement claiming responsibility"
+    (
+        "claimed",
+        _c(
+            rf"\b(?P<who>{NAME})(?:\s+\([A-Z][\w/-]+\))?\s+(?:issued|released|posted|published)\s+(?:a\s+)?statements?\s+claiming\s+{_CLAIM_OBJECT}"
         ),
     ),
     (
@@ -247,7 +264,8 @@ _GATES: dict[int, re.Pattern[str]] = {
             r"\b(?:nothing to do|not involved|not responsible|no role|no involvement)\b",
         ),
         (_AGENT_PATTERNS[1][1], _DEED),
-        (_AGENT_PATTERNS[3][1], r"\b(?:suspected|believed|blamed)\b"),
+        (_AGENT_PATTERNS[3][1], r"\b(?:suspected|believed|blamed|implicated|behind)\b"),
+        (_AGENT_PATTERNS[7][1], r"\bstatements?\s+claiming\b"),
     )
 }
 
@@ -276,6 +294,8 @@ def perpetrators(sentence: Sentence) -> list[ActorClaim]:
 def _perpetrator_claims(sentence: Sentence, role: str, m: re.Match[str]) -> Iterator[ActorClaim]:
     g = m.groupdict()
     names = [g["alias"]] if g.get("alias") else _split_names(g["who"])
+    if (acronym := _acronym_after(sentence.text, m.end("who"))) is not None:
+        names = [acronym]  # "Basque Fatherland and Freedom (ETA)": the name runs to its acronym
     appos = g.get("appos")
     if appos and (known := _known_group(appos)):
         names = [known]  # "Sarbakaf Mohmand, a commander of Jamaat-ul-Ahrar, claimed ..."
@@ -292,6 +312,15 @@ def _perpetrator_claims(sentence: Sentence, role: str, m: re.Match[str]) -> Iter
             by=by,
             attributed_to=_assessor(sentence.text[: m.start()]) if role == "assessed" else None,
         )
+
+
+_ACRONYM_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w’'-]*)*\s+\(([A-Z][A-Za-z0-9/-]{1,9})\)")
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    """The known group whose acronym follows the matched words, if any."""
+    m = _ACRONYM_AFTER.match(text, end)
+    return groups.canonical(m.group(1)) if m else None
 
 
 def _known_group(text: str) -> str | None:
@@ -332,7 +361,7 @@ def _tail_name(text: str) -> str | None:
     found = re.findall(NAME, text)
     if not found:
         return None
-    return groups.canonical(found[-1]) or found[-1].strip()
+    return groups.canonical(found[-1]) or found[-1].strip().rstrip(".")  # "... Front."
 
 
 def _persons(text: str) -> Iterator[str]:

@@ -569,8 +569,8 @@ def _background_frames(r: Reading) -> list[Frame]:
     """A frame per background sentence that states an incident: a toll or an attack word."""
     doc = r.doc
     frames = []
-    for i in sorted(r.background):
-        s = r.sentences[i]
+    parts = [p for i in sorted(r.background) for p in _incidents_in(r, r.sentences[i])]
+    for s in parts:
         claims = _toll_claims(r, [s])
         kind = kinds.incident_type([s])
         if not claims and not (kind and _names_an_attack_verb(s.text)):
@@ -594,6 +594,33 @@ def _background_frames(r: Reading) -> list[Frame]:
             claims.append(Claim.at(doc, s.start + km.start(), s.start + km.end(), "type", name))
         frames.append(Frame(doc.id, tuple(claims), background=True, summary=s.text[:120]))
     return frames
+
+
+_CLAUSE_CUT = re.compile(r",?\s+and\s+|;\s+|,\s+while\s+|,\s+whereas\s+")
+
+
+def _incidents_in(r: Reading, s: Sentence) -> list[Sentence]:
+    """A background sentence that tells of several past incidents, each with its own date
+    ("it followed the siege of 20 January, in which 22 died, and preceded an assault on 29
+    January that left 11 dead"), in one part per incident: cut before each later date."""
+    own = [m for m in _within(r.mentions, s) if m.precision != "year"]
+    if len(own) < 2:
+        return [s]
+    text = r.doc.text
+    cuts = []
+    for m in own[1:]:
+        between = text[max(s.start, own[0].end) : m.start]
+        found = list(_CLAUSE_CUT.finditer(between))
+        if found:
+            cuts.append(max(s.start, own[0].end) + found[-1].start())
+    if not cuts:
+        return [s]
+    bounds = [s.start, *sorted(set(cuts)), s.end]
+    return [
+        Sentence(a, b, text[a:b], s.paragraph)
+        for a, b in zip(bounds, bounds[1:], strict=False)
+        if b > a
+    ]
 
 
 def _names_an_attack_verb(text: str) -> bool:

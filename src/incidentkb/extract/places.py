@@ -86,6 +86,8 @@ class _Gazetteer:
     org_heads: frozenset[str]
     followers: frozenset[str]
     preceders: frozenset[str]
+    town_state: re.Pattern[str]  # "Sylvester, Ga.": any town before a US state's name
+    states: dict[str, str]  # "Ga.", "GA", "Georgia" -> "US.GA"
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]{2,})*")  # "Ha'oqfim"; not "Kabul's"
@@ -216,6 +218,7 @@ def _gazetteer() -> _Gazetteer:
         ).items():
             add(spelling, entry if primary else _Entry("city", entry.key, primary=False), True)
     pattern = "|".join(re.escape(a) for a in sorted(dotted, key=len, reverse=True))
+    states = _us_states(admin1, postal, dotted)
     return _Gazetteer(
         names={k: tuple(v) for k, v in names.items()},
         first_words=frozenset(k.split()[0] for k in names),
@@ -233,6 +236,8 @@ def _gazetteer() -> _Gazetteer:
         org_heads=frozenset(data["org_heads"]),
         followers=frozenset(data["place_followers"]),
         preceders=frozenset(data["place_preceders"]),
+        town_state=_town_state_pattern(states),
+        states=states,
     )
 
 
@@ -295,6 +300,8 @@ def _city_spellings(name: str, alternates: Sequence[str], pop: int) -> dict[str,
     for spelling, primary in list(out.items()):
         if spelling.startswith(_ARTICLES):
             out.setdefault(_ARTICLE.sub("", spelling), primary)
+        if spelling.startswith("the ") and pop >= _NAME_SAFE_POP:
+            out.setdefault(spelling[4:], primary)  # "a Bronx park": The Bronx
     return out
 
 
@@ -368,7 +375,15 @@ def _scan(text: str, gz: _Gazetteer, lower: bool) -> list[_Match]:
         flags = frozenset() if lower else _neighbours(text, tokens, words, folded, i, j, gz)
         if j == i and (folded[i] in gz.common or folded[i] in lower_words):
             flags |= {"common"}
-        if _after_locative(words, i):
+        if words[j].isupper() and words[i].isupper():
+            flags |= {"caps"}  # "TIME", "PA": a headline's word or a code, unless a dateline
+        if folded[j] in _OFFICE_WORDS and text.startswith(" of ", tokens[j].end()):
+            flags |= {"org"}  # "Florida Department of Law Enforcement": not Uruguay's
+        if _BLOCK_OF.search(text, max(0, tokens[i].start() - 30), tokens[i].start()) or (
+            _CORNER_AFTER.match(text, tokens[j].end())
+        ):
+            flags |= {"street"}  # "the 5300 block of Aberdeen": a street, not the town
+        elif _after_locative(words, i) or _dateline(text, tokens[i].start(), tokens[j].end()):
             flags |= {"locative"}
         elif j == i and folded[i] in gz.person_names:
             flags |= {"name"}
@@ -377,6 +392,11 @@ def _scan(text: str, gz: _Gazetteer, lower: bool) -> list[_Match]:
     return _spread_person(text, sorted(out, key=lambda m: m.start))
 
 
+# "the 5300 block of Aberdeen", "43rd and Ashland", "Ashland and 43rd": streets
+_BLOCK_OF = re.compile(
+    r"(?:\bblock of (?:[NSEW]\.? |North |South |East |West )?|\b\d+(?:st|nd|rd|th) (?:and|&) )$"
+)
+_CORNER_AFTER = re.compile(r" (?:and|&) \d+(?:st|nd|rd|th)\b")
 _LOCATIVES = frozenset(
     "in at near outside downtown suburban west east north south northwest northeast southwest "
     "southeast western eastern northern southern central".split()
@@ -388,9 +408,27 @@ def _after_locative(words: list[str], i: int) -> bool:
     return i > 0 and words[i - 1] in _LOCATIVES
 
 
+# "CHICAGO — ", "HOMEWOOD (KDKA) – ", "Tyler, Texas -- ": a line that opens with its place
+_DATELINE_AFTER = re.compile(
+    r"(?:,? [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?: ?\([^()\n]{1,40}\))? ?(?:—|–|--?) ?(?=\S)"
+)
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] == "\n") and bool(_DATELINE_AFTER.match(text, end))
+
+
 def _spread_person(text: str, matches: list[_Match]) -> list[_Match]:
-    """Once "Denzel Washington" or "Harrison, 25," is seen, "Washington" is him all through."""
-    people = {_fold(text[m.start : m.end]) for m in matches if m.flags & {"before", "age"}}
+    """Once "Denzel Washington" or "Harrison, 25," is seen, "Washington" is him all through.
+
+    A capitalised word before a place that is no one's name ("Fox Chicago") names a station
+    or a firm, not a person: that one mention is no place, the others still are.
+    """
+    people = {
+        _fold(text[m.start : m.end])
+        for m in matches
+        if "age" in m.flags or ("before" in m.flags and "name" in m.flags)
+    }
     return [
         _Match(m.start, m.end, m.entries, m.flags | {"person"})
         if _fold(text[m.start : m.end]) in people and "locative" not in m.flags
@@ -453,7 +491,11 @@ def _neighbours(
     if j + 1 < len(tokens) and folded[j + 1] not in _CLAUSE_WORDS and len(words[i]) <= 3:
         if text[tokens[j].end() : tokens[j + 1].start()] == " ":
             flags.add("modifier")  # "US forces", "UK embassy"
-    if j + 1 < len(tokens) and folded[j + 1] in _COUNTY_WORDS:
+    if (
+        j + 1 < len(tokens)
+        and folded[j + 1] in _COUNTY_WORDS
+        or _COUNTIES.match(text, tokens[j].end())
+    ):
         flags.add("county")  # "Shelby County", "Benton Township": not the town
     return frozenset(flags)
 
@@ -467,23 +509,39 @@ class _Context:
 
 
 _PERSON = frozenset({"before", "org", "age", "person"})
-_NOT_TOWN = _PERSON | {"county"}
+_NOT_TOWN = _PERSON | {"county", "street"}
 _CLAUSE_WORDS = frozenset(
     "on in at and or but as after when to for with since from by is was has had have said says "
     "will would could should can may might did does officials authorities".split()
 )
-_COUNTY_WORDS = frozenset({"county", "parish", "township", "borough"})
+_NO_DOUBT = frozenset({"locative", "modifier", "caps"})  # flags that leave a name a place
+_OFFICE_WORDS = frozenset({"department", "division", "state"})
+_COUNTY_WORDS = frozenset({"county", "counties", "parish", "parishes", "township", "borough"})
+_COUNTIES = re.compile(r" (?:and|or) [A-Z][a-z]+ (?:counties|parishes)\b")  # "Pasco and Hernando"
 _NAME_SAFE_POP = 500_000  # "Houston", "Charlotte": big enough to read as the city
 
 
-def _context(text: str, matches: list[_Match], gz: _Gazetteer) -> _Context:
-    countries: Counter[str] = Counter()
-    admin1: set[str] = set()
+def _context(
+    text: str, matches: list[_Match], gz: _Gazetteer, towns: Sequence[PlaceMention] = ()
+) -> _Context:
+    # a town with its state ("Sylvester, Ga.") names both without doubt
+    states = [t.place for t in towns if t.kind == "admin1"]
+    countries: Counter[str] = Counter(str(p.country_code) for p in states)
+    admin1: set[str] = {gz.states[t.text] for t in towns if t.kind == "admin1"}
     links: dict[int, tuple[str, str]] = {}
     for n, m in enumerate(matches):
         ccs = {_cc(e, gz) for e in m.entries if e.kind in ("country", "admin1")}
         keys = {str(e.key) for e in m.entries if e.kind == "admin1"}
-        if len(ccs) == 1 and not m.flags - {"locative", "modifier"}:
+        # "Pasco" (a Peruvian region, a US town) and "Georgia" (a country, a US state): no proof
+        country = any(e.kind == "country" for e in m.entries)  # "Colombia" beats a Cuban town
+        towns = set() if country else {_cc(e, gz) for e in m.entries if e.kind == "city"}
+        state = text[m.start : m.end] in gz.states and "US" not in ccs
+        if not ccs and len(towns) == 1 and not m.flags - _NO_DOUBT:
+            # "Orlando": a big city's own name that no other country has
+            pop = max((gz.cities[int(e.key)].pop for e in m.entries if e.primary), default=0)
+            if pop >= _BIG_CITY:
+                countries[towns.pop()] += 1
+        elif len(ccs) == 1 and towns <= ccs and not state and not m.flags - _NO_DOUBT:
             countries[ccs.pop()] += 1
             # "Mary" (a province, a city, a woman) cannot back itself
             if len(keys) == 1 and not any(e.kind in ("country", "city") for e in m.entries):
@@ -491,7 +549,16 @@ def _context(text: str, matches: list[_Match], gz: _Gazetteer) -> _Context:
         link = _link_after(text, matches, n, gz)
         if link is not None:
             links[n] = link
-    return _Context(countries, frozenset(admin1), links)
+    ctx = _Context(countries, frozenset(admin1), links)
+    states = {
+        reading[1].admin1
+        for m in matches
+        if (reading := _us_state(text[m.start : m.end], m, ctx, gz)) is not None
+    }
+    if not states:
+        return ctx
+    named = {gz.states[str(s)] for s in states if str(s) in gz.states}
+    return _Context(countries, frozenset(admin1 | named), links)
 
 
 def _cc(entry: _Entry, gz: _Gazetteer) -> str:
@@ -543,6 +610,8 @@ def _best_city(m: _Match, n: int, ctx: _Context, gz: _Gazetteer) -> _City | None
         flags = flags - {"name", "person", "before"}
     if flags & _NOT_TOWN:
         return None
+    if "caps" in flags and "locative" not in flags and best.pop < _BIG_CITY:
+        return None
     backed = best.admin1 in ctx.admin1
     # "in Nice" in a report that names France: a common word, but a city here
     located = "locative" in m.flags and best.cc in ctx.countries and best.pop >= _COMMON_CITY_POP
@@ -585,13 +654,26 @@ def _read(m: _Match, n: int, ctx: _Context, gz: _Gazetteer) -> tuple[MentionKind
     city = _best_city(m, n, ctx, gz)
     if admin1 and (admin1[0].suffixed or city is None or city.pop < _BIG_CITY):
         state_cc = gz.admin1[str(admin1[0].key)][1]
-        flags = m.flags - {"locative", "modifier"}
+        flags = m.flags - _NO_DOUBT
         if admin1[0].suffixed or (not flags and (state_cc in ctx.countries or not ctx.countries)):
             return "admin1", _admin1_place(str(admin1[0].key), gz)
         return None  # "Florida Highway Patrol" is not Florida, Uruguay either
     if city is not None:
         return "city", _city_place(city, gz)
     return None
+
+
+def _us_state(
+    surface: str, m: _Match, ctx: _Context, gz: _Gazetteer
+) -> tuple[MentionKind, Place] | None:
+    """ "Georgia" and "Florida" in a report that names US states and no other country: the
+    state, not the country, Uruguay's department or Floridablanca."""
+    key = gz.states.get(surface)
+    if key is None or len(surface) < 5 or m.flags & (_PERSON | {"after", "street"}):
+        return None
+    if ctx.countries["US"] == 0 or ctx.countries["US"] < max(ctx.countries.values()):
+        return None
+    return "admin1", _admin1_place(key, gz)
 
 
 def _country_place(cc: str, gz: _Gazetteer) -> Place:
@@ -613,13 +695,17 @@ def find_places(text: str) -> list[PlaceMention]:
     gz = _gazetteer()
     lower = _is_lowercase(text)
     matches = _scan(text, gz, lower)
-    ctx = _context(text, matches, gz)
+    towns = [] if lower else _town_mentions(text, gz)
+    ctx = _context(text, matches, gz, towns)
     mentions = []
     for n, m in enumerate(matches):
-        reading = _read(m, n, ctx, gz)
+        reading = _us_state(text[m.start : m.end], m, ctx, gz) or _read(m, n, ctx, gz)
         if reading is not None:
             mentions.append(PlaceMention(m.start, m.end, text[m.start : m.end], *reading))
-    return sorted(mentions + _postal_mentions(text, matches, ctx, gz), key=lambda pm: pm.start)
+    mentions += _postal_mentions(text, matches, ctx, gz)
+    if not lower:
+        mentions = _with_towns(mentions, towns)
+    return sorted(mentions, key=lambda pm: pm.start)
 
 
 def _postal_mentions(
@@ -671,27 +757,180 @@ def locate(
         m for m in (find_places(text) if mentions is None else mentions) if m.place.country_code
     ]
     if not found:
-        return None
+        return _county_office(text)
     weights = [_weight(text, m, rank, focus) for rank, m in enumerate(found)]
     votes: Counter[str] = Counter()
     for m, w in zip(found, weights, strict=True):
         votes[str(m.place.country_code)] += w
     cc = max(votes, key=lambda c: votes[c])
+    inside = [(m, w) for m, w in zip(found, weights, strict=True) if m.place.country_code == cc]
     for kind in ("city", "admin1", "country", "demonym"):
         support: dict[Place, float] = defaultdict(float)
         first: dict[Place, PlaceMention] = {}
-        for m, w in zip(found, weights, strict=True):
-            if m.kind == kind and m.place.country_code == cc:
-                support[m.place] += w
-                if m.place not in first or _in(first[m.place], focus) < _in(m, focus):
-                    first[m.place] = m
+        for m, w in inside:
+            # towns too scattered to name one still say which state ("of Penn Hills")
+            place = _state_of(m.place) if kind == "admin1" and m.kind == "city" else m.place
+            if m.kind == kind or place.precision == kind == "admin1":
+                support[place] += w
+                if place not in first or _in(first[place], focus) < _in(m, focus):
+                    first[place] = m
         if support:
             place = max(support, key=lambda p: support[p])
-            if kind == "city" and support[place] < _CITY_SHARE * sum(support.values()):
+            # a state only its towns imply needs the same share as a town
+            named = kind == "admin1" and any(m.place == place for m, _ in inside)
+            if (
+                kind in ("city", "admin1")
+                and not named
+                and support[place] < _CITY_SHARE * sum(support.values())
+            ):
                 continue
             return place, first[place]
-    return None
+    # only towns, none of them clearly the place: the country they are in
+    m, _ = max(inside, key=lambda t: t[1])
+    return _country_only(m.place), m
+
+
+# offices only US counties have: "Richland County Sheriff's Department", "Shelby County
+# District Attorney", "Harris County Medical Examiner"
+_COUNTY_OFFICE = re.compile(
+    r"\b(?!The )[A-Z][a-z]+(?: [A-Z][a-z]+)? County(?:['’]s)? (?:[Ss]heriff|District Attorney|"
+    r"[Pp]rosecutor|[Cc]oroner|Medical Examiner)"
+)
+
+
+def _county_office(text: str) -> tuple[Place, PlaceMention] | None:
+    """A report that names no place but a US county's sheriff or prosecutor: the US."""
+    m = _COUNTY_OFFICE.search(text)
+    if m is None:
+        return None
+    end = text.index(" County", m.start()) + len(" County")
+    place = _country_place("US", _gazetteer())
+    return place, PlaceMention(m.start(), end, text[m.start() : end], "country", place)
+
+
+def _state_of(p: Place) -> Place:
+    if p.admin1 is None:
+        return _country_only(p)
+    return Place(p.country, p.country_code, p.admin1, None, None, None, "admin1")
+
+
+def _country_only(p: Place) -> Place:
+    return Place(p.country, p.country_code, None, None, None, None, "country")
 
 
 def _in(m: PlaceMention, focus: tuple[int, int] | None) -> bool:
     return focus is not None and focus[0] <= m.start and m.end <= focus[1]
+
+
+def _us_states(
+    admin1: dict[str, tuple[str, str]], postal: dict[str, str], dotted: dict[str, _Entry]
+) -> dict[str, str]:
+    """How a US state is written after a town: "Georgia", "Ga.", "GA", "GA." (datelines)."""
+    states = {
+        name: key for key, (name, cc) in admin1.items() if cc == "US" and key in postal.values()
+    }
+    states.update({name.upper(): key for name, key in states.items()})  # "CROSBY, TEXAS -"
+    states.update(postal)
+    for abbr, entry in dotted.items():
+        if entry.kind == "admin1":
+            states[abbr] = states[abbr.upper()] = str(entry.key)
+    return states
+
+
+# a word of a town's name: "Tyler", "DeKalb", "McAllen", "O'Fallon", "TIFTON", "St."
+_TOWN_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|O['’][A-Z][a-z]+|[A-Z]{2,}|(?:St|Ft|Mt)\.)"
+
+
+def _town_state_pattern(states: dict[str, str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
+    return re.compile(rf", (?P<state>{alternatives})(?![\w.]|\.\w)")
+
+
+# the town before ", State": searched back from the comma only, since a scan that tries
+# every capitalised word costs a third of place recognition
+_TOWN_BEFORE = re.compile(rf"(?<![\w.'’-]){_TOWN_WORD}(?:[ -]{_TOWN_WORD}){{0,3}}$")
+_TOWN_REACH = 60
+
+
+# after the state: the end of the clause or a dateline's station ("Sylvester, Ga. (WALB) -")
+_STATE_ENDS = re.compile(r"$|[,;:)\n]|\.(?:\s|$)| \(| ?[—–-]")
+_STATE_LOWER = re.compile(r" [a-z]")  # "in Tyler, Texas on Friday": only after "in" etc.
+# a town's name never opens with a title, nor ends with a word for another kind of place
+_TITLES = frozenset(
+    "mr mrs ms dr sgt lt capt officer deputy sheriff chief detective judge mayor gov sen rep "
+    "president trooper agent coach pastor reverend rev".split()
+)
+_NOT_TOWN_END = frozenset(
+    "county parish police department office university college school hospital center centre "
+    "street avenue ave road drive boulevard highway interstate lane news times post herald "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _town_mentions(text: str, gz: _Gazetteer) -> list[PlaceMention]:
+    """A town the gazetteer lacks, named with its state: "Sylvester, Ga.", "TY TY, GEORGIA".
+
+    GeoNames' 15,000+ list misses most US towns, and US reports name them so; the city is
+    the text's own spelling, with no coordinates.
+    """
+    out = []
+    for m in gz.town_state.finditer(text):
+        found = _TOWN_BEFORE.search(text, max(0, m.start() - _TOWN_REACH), m.start())
+        if found is None:
+            continue
+        start, end = found.span()
+        words = re.split(r"[ -]", found.group())
+        while len(words) > 1 and _fold(words[0]) in _DIRECTIONS:  # "NORTHWEST MIAMI"
+            start += len(words.pop(0)) + 1
+        folded = [_fold(w) for w in words]
+        after = text[m.end() : m.end() + 3]
+        if not _STATE_ENDS.match(after) and not (
+            _STATE_LOWER.match(after) and _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
+        ):
+            continue  # "Smith, Texas Department of ...": the state opens a name
+        if (
+            folded[0] in _TITLES
+            or folded[-1] in _NOT_TOWN_END
+            or folded == [folded[-1]]
+            and folded[0] in gz.common
+        ):
+            continue
+        if len(words) > 1 and folded[0] in gz.person_names:
+            continue  # "John Tyler, Texas ...": a man
+        if len(words) == 1 and re.search(rf"\b{re.escape(words[0].lower())}\b", text):
+            continue  # "However, Texas ...": a word the text also writes lower-case
+        if _abroad(found.group(), m.group("state"), gz):
+            continue  # "Tbilisi, Georgia": the country's city
+        key = gz.states[m.group("state")]
+        state, cc = gz.admin1[key]
+        name = text[start:end]
+        city = name.title() if name.isupper() else name
+        place = Place(gz.countries.get(cc), cc, state, city, None, None, "city")
+        out.append(PlaceMention(start, end, name, "city", place))
+        s, e = m.span("state")
+        out.append(PlaceMention(s, e, text[s:e], "admin1", _admin1_place(key, gz)))
+    return out
+
+
+def _abroad(town: str, state: str, gz: _Gazetteer) -> bool:
+    countries = {e.key for e in gz.names.get(_fold(state), ()) if e.kind == "country"}
+    cities = (gz.cities[int(e.key)] for e in gz.names.get(_fold(town), ()) if e.kind == "city")
+    return bool(countries) and any(c.cc in countries for c in cities)
+
+
+def _with_towns(mentions: list[PlaceMention], towns: list[PlaceMention]) -> list[PlaceMention]:
+    """Town and state readings replace what the gazetteer made of the same words ("Berlin,
+    Vt." is not Germany's capital), unless it already found that town in that state."""
+    kept_towns = []
+    for i in range(0, len(towns), 2):
+        town, state = towns[i], towns[i + 1]
+        known = any(
+            m.kind == "city" and m.place.admin1 == town.place.admin1 and _overlap(m, town)
+            for m in mentions
+        )
+        kept_towns.extend([state] if known else [town, state])
+    return [m for m in mentions if not any(_overlap(m, t) for t in kept_towns)] + kept_towns
+
+
+def _overlap(a: PlaceMention, b: PlaceMention) -> bool:
+    return a.start < b.end and b.start < a.end
