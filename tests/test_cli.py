@@ -351,3 +351,48 @@ def test_cli_corrections_merge_split_reject(tmp_path: Path) -> None:
         + invoke("show", ids(Path(db))[1], "--db", db).stdout
     )
     assert "rejected" in shown
+
+
+def test_cli_muc4_prints_a_line_per_document_and_eval_scores_it(tmp_path: Path) -> None:
+    pytest.importorskip("spacy")
+    if not (ROOT / "models" / "muc4").is_dir():
+        pytest.skip("models/muc4 is not built (make muc4-model)")
+    fillers = {
+        "PerpInd": [["urban commandos"]],
+        "PerpOrg": [["popular liberation army"]],
+        "Target": [["power pylon"]],
+        "Victim": [],
+        "Weapon": [["dynamite"]],
+    }
+    text = (
+        "san jose, 4 may 90 -- urban commandos of the popular liberation army blew up a power "
+        "pylon with dynamite last night, police said."
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"id": "DOC-1", "text": text, "templates": [], "role_fillers": fillers})
+        + "\n"
+        + '{"id": "DOC-2"}\n',
+        encoding="utf-8",
+    )
+    result = invoke("muc4", gold)
+    assert result.exit_code == 1  # DOC-2 has no text: named, the rest printed
+    assert "DOC-2" in result.stderr
+    (line,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert line["id"] == "DOC-1" and isinstance(line["templates"], list)
+    for template in line["templates"]:
+        for role in fillers:
+            assert all(m in text for entity in template[role] for m in entity)
+    perfect = tmp_path / "perfect.jsonl"
+    perfect.write_text(
+        json.dumps({"id": "DOC-1", "templates": [{"incident_type": "bombing", **fillers}]}) + "\n",
+        encoding="utf-8",
+    )
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text(gold.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    unlabelled = invoke("eval", "--muc4", gold, perfect)
+    assert unlabelled.exit_code == 1 and "no role_fillers for DOC-2" in unlabelled.stderr
+    scored = invoke("eval", "--muc4", labelled, perfect, "--format", "json")
+    assert scored.exit_code == 0, scored.stderr
+    assert json.loads(scored.stdout)["micro"]["f1"] == 100.0
+    assert invoke("eval", "--muc4", gold).exit_code == 2

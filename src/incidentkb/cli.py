@@ -203,8 +203,19 @@ def evaluate(
         bool, typer.Option("--errors", help="Print each miss with the text around it.")
     ] = False,
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    muc4: Annotated[
+        bool,
+        typer.Option(
+            "--muc4",
+            help="Score MUC-4 role fillers (CEAF-REE): GOLD is the corpus .jsonl, then the"
+            " predictions .jsonl that `incidentkb muc4` wrote.",
+        ),
+    ] = False,
 ) -> None:
     """Field-by-field precision and recall against gold records."""
+    if muc4:
+        _eval_muc4(gold, format)
+        return
     from incidentkb.evaluation import evaluate_each, print_reports
 
     reports = evaluate_each(gold)
@@ -286,6 +297,51 @@ def _usage():  # type: ignore[no-untyped-def]
     except UsageError as err:
         stderr.print(f"error: {err}", markup=False, highlight=False)
         raise typer.Exit(2) from None
+
+
+def _eval_muc4(paths: list[Path], format: str) -> None:
+    if len(paths) != 2:
+        raise typer.BadParameter("--muc4 takes two files: the corpus and the predictions")
+    for path in paths:
+        if not path.is_file():
+            raise typer.BadParameter(f"{path}: no such file")
+    from incidentkb.muc4.score import format_scores, score_files
+
+    try:
+        scores = score_files(paths[0], paths[1])
+    except IncidentKBError as err:
+        stderr.print(f"error: {err}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    if format == "json":
+        sys.stdout.write(json.dumps(scores, indent=1) + "\n")
+    else:
+        sys.stdout.write(format_scores(scores, "CEAF-REE") + "\n")
+
+
+@app.command("muc4")
+def muc4_fillers(
+    input: Annotated[
+        Path, typer.Argument(metavar="INPUT.jsonl", help="One JSON object per line: id, text.")
+    ],
+    workers: Workers = None,
+) -> None:
+    """MUC-4 role fillers (PerpInd, PerpOrg, Target, Victim, Weapon), one JSON line per document."""
+    if not input.is_file():
+        stderr.print(f"error: {input}: no such file", markup=False, highlight=False)
+        raise typer.Exit(2)
+    try:
+        from incidentkb.muc4 import predict_jsonl
+    except ImportError as err:
+        stderr.print(
+            f"error: the MUC-4 extractor needs spaCy ({err}); install with: pip install -e '.[nlp]'",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(1) from None
+    problems = predict_jsonl(input, sys.stdout, n_process=workers or 1)
+    for problem in problems:
+        stderr.print(str(problem), markup=False, highlight=False)
+    raise typer.Exit(1 if problems else 0)
 
 
 def _date_option(value: str | None, name: str) -> date | None:
