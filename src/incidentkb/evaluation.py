@@ -71,8 +71,16 @@ class Report:
 
 
 def norm(text: Any) -> str:
-    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"\b(?:province|governorate|region|state|city|district|the)\b", " ", s)
+    s = re.sub(r"['’]", "", str(text))
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    # the generic word of an administrative name, in English or romanised: "Kyoto Prefecture"
+    # and "Kyoto", "Seoul-teukbyeolsi" and "Seoul" name the same place
+    s = re.sub(
+        r"\b(?:province|governorate|region|state|city|district|division|prefecture|oblast|"
+        r"teukbyeolsi|gwangyeoksi|sheng|shi|the)\b",
+        " ",
+        s,
+    )
     return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
 
 

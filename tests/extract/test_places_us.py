@@ -94,3 +94,9 @@ def test_locate_does_not_read_a_us_agency_as_uruguay() -> None:
 def test_find_places_skips_a_headline_word_in_capitals() -> None:
     text = "TIME TO ACT: Residents met after the shooting."
     assert [m for m in find_places(text) if m.kind == "city"] == []
+
+
+@pytest.mark.issue(5)
+def test_a_city_followed_by_a_number_is_not_a_person_with_an_age() -> None:
+    text = "Gunmen killed 22 people at a hotel in Kabul, 14 of them foreigners."
+    assert [m.text for m in find_places(text)] == ["Kabul"]

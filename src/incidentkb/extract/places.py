@@ -486,7 +486,8 @@ def _neighbours(
     if j + 1 < len(tokens) and text[tokens[j].end() : tokens[j + 1].start()] in (" ", "-"):
         if _capitalised(words[j + 1]) and folded[j + 1] not in gz.followers:
             flags.add("org" if folded[j + 1] in gz.org_heads else "after")
-    if re.match(r",\s*\d", text[tokens[j].end() : tokens[j].end() + 4]):
+    # "Harrison, 25, was shot" names a person; "in Kabul, 14 of them foreigners" does not
+    if _AGE_AFTER.match(text, tokens[j].end()):
         flags.add("age")
     if j + 1 < len(tokens) and folded[j + 1] not in _CLAUSE_WORDS and len(words[i]) <= 3:
         if text[tokens[j].end() : tokens[j + 1].start()] == " ":
@@ -509,6 +510,9 @@ class _Context:
 
 
 _PERSON = frozenset({"before", "org", "age", "person"})
+_AGE_AFTER = re.compile(
+    r",\s*\d{1,3}(?:\s*,|\s*\.|\s*$|\s+(?:was|is|were|has|had|who|and|died|said|of\s+[A-Z])\b)"
+)
 _NOT_TOWN = _PERSON | {"county", "street"}
 _CLAUSE_WORDS = frozenset(
     "on in at and or but as after when to for with since from by is was has had have said says "
