@@ -121,11 +121,46 @@ def fingerprint(by_frame: dict[str, Any]) -> set[tuple[Any, ...]]:
     return out
 
 
+GVA = ROOT.parent / "shared" / "corpora" / "gva-news" / "dev.jsonl"
+
+
+def gva() -> int:
+    """Grouping of the GVA dev articles (several per shooting) against their incident keys."""
+    if not GVA.is_file():
+        print(f"skipped gva-news: {GVA} not found")
+        return 0
+    truth = {}
+    for line in GVA.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        truth[item["id"]] = item["incident_key"]
+    with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "g.db")) as store:
+        ingest([GVA], store)
+        pred = {}
+        for r in store.incidents():
+            for frame in store.incident_frame_ids(r["id"]):
+                doc_id, n = frame.rsplit(":", 1)
+                if n == "0":
+                    pred[doc_id] = r["id"]
+        refs = {d.id: d.ref for d in store.documents()}
+    pred = {refs[d]: p for d, p in pred.items()}
+    print(
+        f"gva-news dev: {len(truth)} articles, {len(set(truth.values()))} incidents, "
+        f"{len(set(pred.values()))} predicted"
+    )
+    for name, fn in (("pairwise", pairwise), ("b_cubed", b_cubed)):
+        sc = fn(truth, pred)
+        print(f"{name:9} P {sc['precision']:.3f}  R {sc['recall']:.3f}  F1 {sc['f1']:.3f}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=3, help="shuffled orders to compare")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--gva", action="store_true", help="also group the GVA dev articles")
     args = parser.parse_args()
+    if args.gva:
+        gva()
     gold = json.loads((STREAM / "gold.json").read_text(encoding="utf-8"))
     paths = sorted((STREAM / "reports").iterdir())
     by_frame, files, _ = load(paths)

@@ -103,3 +103,12 @@ def test_report_times_are_not_the_incident_date(
     text: str, published: date | None, want: tuple[str | None, str | None]
 ) -> None:
     assert dated(text, published) == want
+
+
+@pytest.mark.issue(5)
+def test_a_weekday_of_what_followed_is_not_the_incident_date() -> None:
+    text = (
+        "The police chief on Thursday named six suspects over the crush at the stadium on "
+        "Saturday night, in which 131 people died."
+    )
+    assert dated(text, date(2022, 10, 6)) == ("2022-10-01", "day")

@@ -145,3 +145,12 @@ def test_a_siege_reported_by_its_start_and_its_end_is_one_incident() -> None:
     assert len(cluster([start, end], links_between([start], [end]))) == 1
     # two shootings three days apart are two incidents
     assert score(replace(start, type="shooting"), replace(end, type="shooting")) is None
+
+
+def test_two_lead_names_in_common_are_evidence_one_is_not() -> None:
+    a = key("a", type="hostage", city=None, names=("~amenas", "~sonatrach"))
+    b = key("b", type="hostage", city=None, names=("~amenas", "~sonatrach", "~algerian"))
+    one = replace(b, names=("~amenas",))
+    assert score(a, b) == pytest.approx(score(a, one) + 1.0)  # type: ignore[operator]
+    # a headline's proper name alone is enough
+    assert score(replace(a, names=("#amenas",)), replace(b, names=("#amenas",))) == score(a, b)

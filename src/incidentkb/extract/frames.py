@@ -284,6 +284,12 @@ _DATELINE = re.compile(
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-\s|:)")
 
 
+# "the police chief on Thursday named six suspects": the weekday dates what followed
+_DID_AFTER = re.compile(
+    r"\s+(?:named|charged|arrested|detained|sentenced|announced|said|told|identified|released|"
+    r"confirmed|revised|raised|lowered|published|issued|ordered|opened|launched an inquiry)\b",
+    re.I,
+)
 _SAID_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|added|stated|declared|"
     r"news conference|press conference|briefing|statement)\b[^.;:]{0,25}$",
@@ -293,7 +299,9 @@ _SAID_ON = re.compile(
 
 def _said_on(text: str, m: dates.DateMention) -> bool:
     """ "the ministry said on Tuesday": the weekday dates the statement, not the attack."""
-    return bool(_SAID_ON.search(text[max(0, m.start - 60) : m.start]))
+    return bool(
+        _SAID_ON.search(text[max(0, m.start - 60) : m.start]) or _DID_AFTER.match(text, m.end)
+    )
 
 
 def _dateline_date(text: str) -> date | None:

@@ -128,7 +128,12 @@ def frame_key(
     names |= {fold(loc.get("site"))} if loc else set()
     words = " ".join(w for w in (frame.summary, None if frame.background else title) if w)
     place = {fold(loc.get(k)) for k in ("city", "admin1", "country")} if loc else set()
-    names |= {"#" + w for w in _proper_words(words, text) if w not in place}
+    headline = _proper_words(words, text)
+    names |= {"#" + w for w in headline if w not in place}
+    if not frame.background:
+        # the lead's proper names ("In Amenas", "Drottninggatan"); weaker than the headline's
+        lead = _proper_words(_lead(text, title), text) - headline
+        names |= {"~" + w for w in lead if w not in place}
     return FrameKey(
         frame_id=frame_id,
         document_id=frame.document_id,
@@ -231,10 +236,27 @@ def score(a: FrameKey, b: FrameKey) -> float | None:
     evidence += 2.0 if near else 0.5
     evidence += 1.0 if a.type and a.type == b.type else 0.0
     evidence += 1.0 if set(a.killed) & set(b.killed) or set(a.injured) & set(b.injured) else 0.0
-    evidence += 1.0 if set(a.names) & set(b.names) else 0.0
+    evidence += 1.0 if _names_agree(a.names, b.names) else 0.0
     if a.words and b.words and fuzz.token_set_ratio(a.words, b.words) >= _SIMILAR:
         evidence += 1.0
     return evidence
+
+
+def _names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A name in common: a perpetrator, a victim, a site or a headline's proper name; or two
+    of the lead's proper names (one alone is too often a nationality or a ministry)."""
+    strong = {n.lstrip("#") for n in a if not n.startswith("~")}
+    strong_b = {n.lstrip("#") for n in b if not n.startswith("~")}
+    if strong & strong_b:
+        return True
+    every = {n.lstrip("#~") for n in a}
+    return len(every & {n.lstrip("#~") for n in b}) >= 2
+
+
+def _lead(text: str, title: str | None) -> str:
+    """The first sentences of the body: the text after its headline, about 400 characters."""
+    body = text[len(title) :] if title and text.startswith(title) else text
+    return body[:400]
 
 
 def _kinds_fit(a: str | None, b: str | None) -> bool:
