@@ -3,6 +3,7 @@ PostgreSQL, and the analysts' corrections on top of it."""
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -128,3 +129,50 @@ def test_a_rejected_claim_is_shown_and_no_longer_counts(db: str) -> None:
         assert (after["killed"] or {}).get("best") in (set(others) or {None})
         with pytest.raises(UsageError, match="not a claim reference"):
             pipeline.reject(store, "nonsense", None, None, None)
+
+
+def test_corrections_survive_re_extraction(db: str) -> None:
+    first, *rest = PRAGUE
+    with ingest(db, [*PRAGUE, KABUL[0]]) as store:
+        prague = main_incident(store, first)["id"]
+        hotel = main_incident(store, KABUL[0])["id"]
+        pipeline.merge(store, [prague, hotel], "analyst", None)
+        record = main_incident(store, first)
+        wrong = record["killed"]["claims"][0]
+        ref = f"{wrong['document']}:{wrong['start']}-{wrong['end']}"
+        pipeline.reject(store, ref, "killed", "analyst", None)
+        before = grouping(store)
+        assert pipeline.reextract(store) == len(PRAGUE) + 1
+        assert grouping(store) == before
+        again = main_incident(store, first)
+        assert main_incident(store, KABUL[0])["id"] == again["id"]
+        statuses = {(c["document"], c["start"]): c["status"] for c in again["killed"]["claims"]}
+        assert statuses[(wrong["document"], wrong["start"])] == "rejected"
+
+
+def _ingest_each(url: str, paths: list[str], start: Any, done: Any) -> None:
+    """Worker: wait for the other one, then ingest the reports one by one."""
+    with open_store(url) as store:
+        start.wait(timeout=60)
+        for p in paths:
+            pipeline.ingest([Path(p)], store, workers=1)
+    done.put(len(paths))
+
+
+def test_two_processes_ingesting_at_once_group_as_one_would(db: str, tmp_path: Path) -> None:
+    paths = KABUL + PRAGUE
+    with ingest(str(tmp_path / "alone.db"), paths) as alone:
+        expected = grouping(alone)
+    ctx = multiprocessing.get_context("spawn")
+    start, done = ctx.Barrier(2), ctx.Queue()
+    halves = [[str(p) for p in paths[0::2]], [str(p) for p in paths[1::2]]]
+    workers = [ctx.Process(target=_ingest_each, args=(db, h, start, done)) for h in halves]
+    for w in workers:
+        w.start()
+    assert sorted(done.get(timeout=180) for _ in workers) == sorted(len(h) for h in halves)
+    for w in workers:
+        w.join(timeout=60)
+    assert [w.exitcode for w in workers] == [0, 0]
+    with open_store(db) as store:
+        assert store.counts()["documents"] == len(paths)
+        assert grouping(store) == expected

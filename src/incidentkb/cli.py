@@ -233,6 +233,14 @@ Note = Annotated[str | None, typer.Option("--note", help="Why, in a few words.")
 
 
 @app.command()
+def reextract(db: DbOption = DEFAULT_DB, quiet: Quiet = False) -> None:
+    """Extract every stored report again (after an upgrade) and re-group; corrections are kept."""
+    with _open(db) as store, progress_bar(quiet, "re-extracting") as progress:
+        n = pipeline.reextract(store, progress)
+    stderr.print(f"{n} documents re-extracted", markup=False, highlight=False)
+
+
+@app.command()
 def merge(
     incident_ids: Annotated[
         list[str], typer.Argument(metavar="ID...", help="Two or more incident ids (or prefixes).")

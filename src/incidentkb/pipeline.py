@@ -230,6 +230,18 @@ def _store_one(store: Store, doc: Document, frames: list[Frame], result: IngestR
         result.skipped += 1
 
 
+def reextract(store: Store, progress: Progress | None = None) -> int:
+    """Extract every stored document again (after the extractor changed) and re-group what its
+    frames touch; analysts' corrections apply again. The number of documents."""
+    n = 0
+    for doc in store.documents():
+        store.replace_frames(doc.id, extract(doc), RESOLUTION)
+        n += 1
+        if progress:
+            progress(1)
+    return n
+
+
 def merge(store: Store, incident_ids: Sequence[str], author: str | None, note: str | None) -> str:
     """Put incidents together as one, for good: later reports and re-grouping keep them so.
     The id of the merged incident."""

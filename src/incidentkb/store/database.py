@@ -122,6 +122,38 @@ class Store:
             raise StoreError(f"cannot store document {doc.id}: {reason(err)}") from err
         return True
 
+    def replace_frames(self, doc_id: str, found: Sequence[Frame], resolver: Resolver) -> None:
+        """Re-extraction: the stored document's frames and claims replaced by `found`, its links
+        found again, and everything they touched (before or after) grouped afresh. Analysts'
+        corrections, which name frames and claims by document and position, apply again."""
+        try:
+            with writing(self._engine) as conn:
+                _lock(conn)
+                row = conn.execute(sa.select(documents).where(documents.c.id == doc_id)).first()
+                if row is None:
+                    raise NotFound(f"no document with id {doc_id!r} in {self.url}")
+                doc = rows.document_from_row(row._mapping)
+                old = list(
+                    conn.execute(
+                        sa.select(frames.c.id).where(frames.c.document_id == doc_id)
+                    ).scalars()
+                )
+                before = _component(conn, old) - set(old)
+                _drop_frames(conn, old)
+                keys = resolver.keys(doc, found)
+                _check(doc, found)
+                _insert_frames(conn, doc, found, keys)
+                new_links = resolver.links(keys, _candidates(conn, keys, doc.id))
+                if new_links:
+                    conn.execute(
+                        frame_links.insert(),
+                        [{"a": a, "b": b, "strength": w} for a, b, w in new_links],
+                    )
+                # what the old frames joined (it may now fall apart) and what the new ones join
+                _regroup(conn, [*before, *(k["frame_id"] for k in keys)], resolver)
+        except sa.exc.SQLAlchemyError as err:
+            raise StoreError(f"cannot re-extract document {doc_id}: {reason(err)}") from err
+
     def correct(
         self,
         resolver: Resolver,
@@ -283,6 +315,32 @@ def _insert_document(
     conn: sa.Connection, doc: Document, found: Sequence[Frame], keys: Sequence[dict[str, Any]]
 ) -> None:
     conn.execute(documents.insert(), rows.document_row(doc))
+    _insert_frames(conn, doc, found, keys)
+
+
+def _drop_frames(conn: sa.Connection, ids: list[str]) -> None:
+    """A document's frames gone, with their claims, links and incident memberships; an
+    incident left with no frame goes too."""
+    if not ids:
+        return
+    old = set(
+        conn.execute(
+            sa.select(incident_frames.c.incident_id).where(incident_frames.c.frame_id.in_(ids))
+        ).scalars()
+    )
+    conn.execute(incident_frames.delete().where(incident_frames.c.frame_id.in_(ids)))
+    conn.execute(
+        frame_links.delete().where(sa.or_(frame_links.c.a.in_(ids), frame_links.c.b.in_(ids)))
+    )
+    conn.execute(claims.delete().where(claims.c.frame_id.in_(ids)))
+    conn.execute(frames.delete().where(frames.c.id.in_(ids)))
+    emptied = sa.select(incident_frames.c.id).where(incident_frames.c.incident_id == incidents.c.id)
+    conn.execute(incidents.delete().where(incidents.c.id.in_(old), ~emptied.exists()))
+
+
+def _insert_frames(
+    conn: sa.Connection, doc: Document, found: Sequence[Frame], keys: Sequence[dict[str, Any]]
+) -> None:
     if not found:
         return
     conn.execute(frames.insert(), [rows.frame_row(f, n, keys[n]) for n, f in enumerate(found)])
