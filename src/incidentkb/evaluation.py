@@ -485,6 +485,8 @@ def _states(quote: str, value: int, derived: str | None = None, key: str | None 
     if value == 2 and re.search(r"\bboth\b|\b(?:him|her)(?:self)? and an?\b", quote, re.I):
         return True
     one = r"(?i:\b(?:a|an|one)\s+[\w-]+)|\b(?:injuring|wounding|killing)\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:, [^,]+,)? (?:was|has been|had been)\b"
+    # ... "he was pronounced dead", "a 4-year-old shot dead", "the death of Laprida Shears"
+    one += r"|(?i:\b(?:he|she)\b)|\b\d+-year-old\b|\bof\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][a-z]+\s+being\b"
     if value == 1 and re.search(one, quote):
         return True  # one victim: "a man was killed", "Jane Doe, 23, was shot and killed"
     numbers = set()

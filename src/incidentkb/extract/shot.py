@@ -187,9 +187,28 @@ _LATER_DIED = re.compile(
 )
 
 
+_PERSON_NOUN = r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|person|father|mother|son|daughter)"
+# one death stated about a person: "the fatal shooting of 20-year-old Tyrell Hall", "charged in
+# the death of a man", "a 4-year-old shot dead", "he was pronounced dead", "where she later died"
+_ONE_MORE = re.compile(
+    rf"\b(?:fatal\s+(?:shooting|stabbing)|(?<!attempted\s)murder|death|slaying|killing)\s+of\s+"
+    rf"(?:an?\s+|one\s+)?(?:[\w-]+\s+){{0,2}}?(?:\d+-year-old\s+)?"
+    rf"(?:{_PERSON_NOUN}\b|[A-Z][a-z]+\s+[A-Z][a-z]+)"
+    rf"|\b(?:[Aa]|[Aa]n)\s+(?:\d+-year-old|{_PERSON_NOUN})\s+(?:shot\s+dead|shot\s+and\s+killed|fatally\s+shot)\b"
+    rf"|\b(?:[Hh]e|[Ss]he)\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+)?"
+    rf"(?:pronounced\s+dead|declared\s+dead|shot\s+dead|fatally\s+shot|shot\s+and\s+killed)"
+    rf"|\b(?:[Hh]e|[Ss]he)\s+(?:later\s+)?died\b"
+    rf"|\b[A-Z][a-z]+\s+being\s+(?:shot\s+and\s+killed|fatally\s+shot|killed)\b"
+)
+
+
 def _single(sentence: Sentence) -> list[Found]:
     out: list[Found] = []
-    for m in [*_ONE.finditer(sentence.text), *_ONE_OBJECT.finditer(sentence.text)]:
+    for m in [
+        *_ONE.finditer(sentence.text),
+        *_ONE_OBJECT.finditer(sentence.text),
+        *_ONE_MORE.finditer(sentence.text),
+    ]:
         if _PLACE_WORDS.search(m.group(0).split(" was ")[0]):
             continue  # "Pembroke Township was ...": a place, not a victim
         out.append(("killed", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))

@@ -1,0 +1,52 @@
+"""One death stated about one person, in the forms local news uses. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from incidentkb.extract import extract
+from incidentkb.model import Document
+
+
+def killed(text: str) -> list[tuple[int, str]]:
+    frames = extract(Document.make(text, published=date(2016, 5, 2)))
+    return [(int(c.value), c.quote) for c in frames[0].claims if c.field == "killed"]
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Deputies arrested a third suspect in the fatal shooting of 19-year-old Marcus Reed.",
+            "fatal shooting of 19-year-old Marcus Reed",
+        ),
+        (
+            "Police are investigating reports of a 6-year-old shot dead on Elm Street.",
+            "a 6-year-old shot dead",
+        ),
+        (
+            "A man was shot in the chest outside a bar. He was pronounced dead at the scene.",
+            "He was pronounced dead",
+        ),
+        ("Two men were charged in the death of a woman found in a parked car.", "death of a woman"),
+        ("The girl was flown to a hospital, where she later died.", "she later died"),
+    ],
+)
+def test_one_death(text: str, quote: str) -> None:
+    assert killed(text) == [(1, quote)]
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was charged with attempted murder of a neighbour after the shooting.",
+        "The deaths of two men in a shooting are being investigated.",
+    ],
+)
+def test_not_one_death(text: str) -> None:
+    assert all(value != 1 for value, _ in killed(text))
