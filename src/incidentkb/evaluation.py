@@ -487,6 +487,8 @@ def _states(quote: str, value: int, derived: str | None = None, key: str | None 
     one = r"(?i:\b(?:a|an|one)\s+[\w-]+)|\b(?:injuring|wounding|killing)\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:, [^,]+,)? (?:was|has been|had been)\b"
     # ... "he was pronounced dead", "a 4-year-old shot dead", "the death of Laprida Shears"
     one += r"|(?i:\b(?:he|she)\b)|\b\d+-year-old\b|\bof\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][a-z]+\s+being\b"
+    # ... "shot and killed Ernesto Sandoval", "murdered Mayor Lisimaco Machado"
+    one += r"|\b(?:killed|murdered|assassinated|shot dead)\s+(?:[A-Z][a-z]+\s+){1,3}[A-Z]"
     if value == 1 and re.search(one, quote):
         return True  # one victim: "a man was killed", "Jane Doe, 23, was shot and killed"
     numbers = set()

@@ -50,3 +50,29 @@ def test_one_death(text: str, quote: str) -> None:
 )
 def test_not_one_death(text: str) -> None:
     assert all(value != 1 for value, _ in killed(text))
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Eight farm workers were found dead near the border crossing.",
+            (8, "Eight farm workers were found dead"),
+        ),
+        (
+            "Two Dutch members of the monitoring mission were killed when a mine exploded.",
+            (2, "Two Dutch members of the monitoring mission were killed"),
+        ),
+        (
+            "Gunmen shot and killed Maria Lopez Vidal, a local judge.",
+            (1, "shot and killed Maria Lopez Vidal"),
+        ),
+        (
+            "An attacker stabbed one woman to death at the market.",
+            (1, "stabbed one woman to death"),
+        ),
+    ],
+)
+def test_analyst_report_forms(text: str, want: tuple[int, str]) -> None:
+    assert killed(text) == [want]

@@ -11,7 +11,7 @@ from incidentkb.extract.text import Sentence
 
 _KILL_VERB = (
     r"killed|dead|died|slain|murdered|shot dead|shot and killed|fatally (?:shot|stabbed|wounded|injured)"
-    r"|lost their lives|perished|confirmed dead|were killed"
+    r"|lost their lives|perished|confirmed dead|were killed|found dead|found shot dead"
     r"|(?:stabbed|beaten|hacked|burned|burnt|crushed|trampled|shot) to death"
 )
 _HURT_VERB = (
@@ -20,7 +20,11 @@ _HURT_VERB = (
     r"|(?:needed|required|received) (?:hospital )?treatment|treated (?:in|at) (?:a |the )?hospitals?"
 )
 _AUX = r"(?:\s+(?:were|was|have|has|had|been|are|is|reportedly|confirmed|believed|to|also|later|all|now|being|who|left))*"
-_NP = r"(?P<np>(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when)\b)[A-Za-z’'-]+){0,4}?)"
+# the count's noun phrase: "Three French members of the UN peacekeeping force were killed"
+_NP = (
+    r"(?P<np>(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when)\b)[A-Za-z’'-]+){0,4}?"
+    r"(?:\s+of\s+the(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when)\b)[A-Za-z’'-]+){1,3}?)?)"
+)
 _UNITS = (
     r"(?:-?year|years|months?|weeks?|days?|hours?|minutes?|seconds?|percent|per cent|%|miles?|km|"
     r"kilomet|metres?|meters?|feet|foot|yards?|shots?|rounds?|bullets?|times|p\.?m|a\.?m|o'clock|"

@@ -199,6 +199,10 @@ _ONE_MORE = re.compile(
     rf"(?:pronounced\s+dead|declared\s+dead|shot\s+dead|fatally\s+shot|shot\s+and\s+killed)"
     rf"|\b(?:[Hh]e|[Ss]he)\s+(?:later\s+)?died\b"
     rf"|\b[A-Z][a-z]+\s+being\s+(?:shot\s+and\s+killed|fatally\s+shot|killed)\b"
+    # "paramilitaries kidnapped and murdered Mayor Lisimaco Machado", "stabbed one man to death"
+    rf"|\b{_KILLS}\s+(?:[A-Z][a-z]+\s+){{1,3}}[A-Z][a-z]+\b(?!\s+and\s+[A-Z])"
+    rf"|\b(?:stabbed|shot|beat|beaten|hacked|bludgeoned)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{_PERSON_NOUN}\s+to\s+death\b"
 )
 
 
