@@ -489,6 +489,12 @@ def _states(quote: str, value: int, derived: str | None = None, key: str | None 
     one += r"|(?i:\b(?:he|she)\b)|\b\d+-year-old\b|\bof\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][a-z]+\s+being\b"
     # ... "shot and killed Ernesto Sandoval", "murdered Mayor Lisimaco Machado"
     one += r"|\b(?:killed|murdered|assassinated|shot dead)\s+(?:[A-Z][a-z]+\s+){1,3}[A-Z]"
+    # ... "the driver was killed", "killed the teenage son": one person, named by a singular noun
+    one += (
+        r"|(?i:\bthe\s+(?:[\w-]+\s+){0,2}?(?:driver|victim|owner|guard|officer|policeman|soldier|"
+        r"mayor|judge|priest|journalist|man|woman|boy|girl|teen|teenager|child|toddler|baby|person|"
+        r"father|mother|son|daughter)\b)"
+    )
     if value == 1 and re.search(one, quote):
         return True  # one victim: "a man was killed", "Jane Doe, 23, was shot and killed"
     numbers = set()

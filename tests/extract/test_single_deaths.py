@@ -76,3 +76,36 @@ def test_not_one_death(text: str) -> None:
 )
 def test_analyst_report_forms(text: str, want: tuple[int, str]) -> None:
     assert killed(text) == [want]
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "In 2009 three members of a road crew were killed by a roadside bomb.",
+            [(3, "three members of a road crew were killed")],
+        ),
+        (
+            "Militants ambushed a fuel convoy and killed the driver near the pass.",
+            [(1, "killed the driver")],
+        ),
+        (
+            "Two farmers were shot at. The driver was killed and his passenger wounded.",
+            [(1, "The driver was killed")],
+        ),
+    ],
+)
+def test_more_analyst_forms(text: str, want: list[tuple[int, str]]) -> None:
+    assert killed(text) == want
+
+
+@pytest.mark.issue(4)
+def test_no_casualties_is_none_killed_and_none_injured() -> None:
+    frames = extract(
+        Document.make(
+            "A device exploded at a school but caused no casualties.", published=date(2005, 1, 2)
+        )
+    )
+    zeros = sorted((c.field, c.value) for c in frames[0].claims if c.field in ("killed", "injured"))
+    assert zeros == [("injured", 0), ("killed", 0)]

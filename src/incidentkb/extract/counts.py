@@ -22,8 +22,9 @@ _HURT_VERB = (
 _AUX = r"(?:\s+(?:were|was|have|has|had|been|are|is|reportedly|confirmed|believed|to|also|later|all|now|being|who|left))*"
 # the count's noun phrase: "Three French members of the UN peacekeeping force were killed"
 _NP = (
-    r"(?P<np>(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when)\b)[A-Za-z’'-]+){0,4}?"
-    r"(?:\s+of\s+the(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when)\b)[A-Za-z’'-]+){1,3}?)?)"
+    # no number word in it: "in 2008 two members were killed" is a count of two, not of 2008
+    rf"(?P<np>(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when|{NUMBER})\b)[A-Za-z’'-]+){{0,4}}?"
+    r"(?:\s+of\s+(?:the|an?)(?:\s+(?!(?:were|was|and|or|in|at|on|by|of|after|when)\b)[A-Za-z’'-]+){1,3}?)?)"
 )
 _UNITS = (
     r"(?:-?year|years|months?|weeks?|days?|hours?|minutes?|seconds?|percent|per cent|%|miles?|km|"
@@ -98,14 +99,14 @@ _NONE = (
     (
         "killed",
         _compile(
-            r"\b(?:no one|nobody|no-one|none)\s+(?:was|were)\s+(?:killed|dead)\b|\bno (?:deaths|fatalities)\b"
+            r"\b(?:no one|nobody|no-one|none)\s+(?:was|were)\s+(?:killed|dead)\b|\bno (?:deaths|fatalities|casualties)\b"
         ),
     ),
     (
         "injured",
         _compile(
             r"\b(?:no one|nobody|no-one|none)\s+(?:else\s+)?(?:was|were)\s+(?:injured|hurt|wounded)\b"
-            r"|\bno (?:other )?(?:injuries|one injured)\b"
+            r"|\bno (?:other )?(?:injuries|one injured|casualties)\b"
         ),
     ),
 )
@@ -132,15 +133,17 @@ def tolls(sentence: Sentence) -> list[Toll]:
             toll = _toll(sentence, field, m)
             if toll and toll.count_start not in found:
                 found[toll.count_start] = toll
+    # a statement of none may be of both ("no casualties"): one zero per field
+    zeros: dict[tuple[int, str], Toll] = {}
     for field, pattern in _NONE:
         for m in pattern.finditer(sentence.text):
             start = sentence.start + m.start()
-            found.setdefault(
-                start, Toll(field, Count(0, "exact"), start, sentence.start + m.end(), start)
-            )
+            if start not in found:
+                toll = Toll(field, Count(0, "exact"), start, sentence.start + m.end(), start)
+                zeros.setdefault((start, field), toll)
     text = sentence.text
     kept = [t for t in found.values() if not _attackers_dead(text, t, sentence.start)]
-    return sorted(kept, key=lambda t: t.start)
+    return sorted([*kept, *zeros.values()], key=lambda t: (t.start, t.field))
 
 
 # "shot dead four of the attackers": the count is of the attackers
