@@ -112,3 +112,9 @@ def test_a_weekday_of_what_followed_is_not_the_incident_date() -> None:
         "Saturday night, in which 131 people died."
     )
     assert dated(text, date(2022, 10, 6)) == ("2022-10-01", "day")
+
+
+@pytest.mark.issue(4)
+def test_a_dateline_in_parentheses_dates_the_report() -> None:
+    text = "DAYTON, Ohio (June 9, 2016) – Three men were wounded in a shooting Wednesday night."
+    assert dated(text, date(2016, 6, 9)) == ("2016-06-08", "day")

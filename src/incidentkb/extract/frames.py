@@ -278,10 +278,11 @@ _ATTACK_WORD = re.compile(
 _NEAR = 120  # characters either side, within the sentence; tuned on gva-news dev
 
 
+# "STOCKHOLM, 7 June 2018 (wire) --", "RICHMOND, Ind. (April 11, 2014) –"
 _DATELINE = re.compile(
-    r"[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*(?:,\s*[A-Z][A-Za-z.]*)?,?\s*$"
+    r"[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*(?:,\s*[A-Z][A-Za-z.]*)?,?\s*\(?\s*$"
 )
-_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-\s|:)")
+_DATELINE_END = re.compile(r"\)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-\s|:)")
 
 
 # "the police chief on Thursday named six suspects": the weekday dates what followed
