@@ -9,9 +9,9 @@ APT_PACKAGES := postgresql
 
 demo: setup
 	rm -f demo.db
-	$(BIN)/incidentkb ingest samples/reports --db demo.db
+	$(BIN)/incidentkb ingest samples/reports samples/stream/reports --db demo.db
 	$(BIN)/incidentkb incidents --db demo.db
-	$(BIN)/incidentkb show --db demo.db $$($(BIN)/incidentkb incidents --db demo.db --format ids | head -n 1)
+	$(BIN)/incidentkb show --db demo.db $$($(BIN)/incidentkb incidents --db demo.db --q Crocus --format ids | head -n 1)
 
 test: setup system
 	$(BIN)/ruff check src tests bench

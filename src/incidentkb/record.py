@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from incidentkb.model import GTD_ATTACK_TYPE, GTD_WEAPON_TYPE, Claim, Document, Incident
-from incidentkb.resolve.reconcile import history, reconcile_count
+from incidentkb.resolve.reconcile import history, reconcile_count, superseding
 
 _LOCATION_KEYS = ("country", "country_code", "admin1", "city", "site", "lat", "lon", "precision")
 
@@ -132,7 +132,7 @@ def _count(claims: Sequence[Claim]) -> dict[str, Any] | None:
     summary = reconcile_count(claims)
     if summary is None:
         return None
-    summary["claims"] = [claim_json(c) for c in claims]
+    summary["claims"] = [claim_json(c) for c in superseding(claims)]
     summary["history"] = history(claims)
     return summary
 

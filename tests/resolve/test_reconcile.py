@@ -157,3 +157,28 @@ def test_history_keeps_every_claim_with_its_quote_and_speaker() -> None:
         "end": said.end,
         "quote": "84 people were killed",
     }
+
+
+def _said(doc: str, value: int, day: date) -> Claim:
+    quote = f"{value} people were killed"
+    return Claim("killed", value, doc, 0, len(quote), quote, reported_at=day)
+
+
+def test_a_later_report_supersedes_an_earlier_one() -> None:
+    first = _said("report-a", 40, date(2024, 3, 22))
+    later = _said("report-b", 133, date(2024, 3, 23))
+    summary = reconcile_count([first, later])
+    assert summary is not None
+    assert (summary["best"], summary["low"], summary["high"]) == (133, 40, 133)
+    assert summary["conflict"] is False
+    assert [(h["value"], h["status"]) for h in history([first, later])] == [
+        (40, "superseded"),
+        (133, "current"),
+    ]
+
+
+def test_reports_of_the_same_day_that_disagree_are_a_conflict() -> None:
+    one = _said("report-a", 133, date(2024, 3, 23))
+    other = _said("report-b", 137, date(2024, 3, 23))
+    summary = reconcile_count([one, other])
+    assert summary is not None and summary["conflict"] is True and summary["best"] == 137

@@ -10,13 +10,16 @@ The rule (docs/reconciliation.md says it in prose):
    95 died. "Up to 30" and ranges only bound the toll; they give the best only when nothing
    else is stated, and then by their low end.
 4. Equal values: a qualified claim ("at least 284") beats a bare one, as the cautious reading.
-5. conflict: the current claims state different values.
+5. conflict: the current claims state different values. A current claim of one report is
+   superseded by another report's current claim of a later day: it is shown as superseded
+   and no longer makes a conflict.
 6. A claim an analyst rejected gives nothing: not the best, not low/high, not a conflict.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -33,6 +36,8 @@ def reconcile_count(claims: Sequence[Claim]) -> dict[str, Any] | None:
     if not claims:
         return None
     current = [c for c in claims if c.status not in _NOT_CURRENT] or list(claims)
+    later = outdated(current)
+    current = [c for n, c in enumerate(current) if n not in later]
     latest = max((c.reported_at or date.min) for c in current)
     recent = [c for c in current if (c.reported_at or date.min) == latest]
     best, reason = _best(recent)
@@ -45,6 +50,26 @@ def reconcile_count(claims: Sequence[Claim]) -> dict[str, Any] | None:
         "conflict": len({(_value_of(c), c.qualifier == "range") for c in current}) > 1,
         "reason": reason,
     }
+
+
+def superseding(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims, those a later report superseded marked "superseded"."""
+    later = outdated(claims)
+    return [replace(c, status="superseded") if n in later else c for n, c in enumerate(claims)]
+
+
+def outdated(claims: Sequence[Claim]) -> set[int]:
+    """The current claims that a later report supersedes: another document's current claim
+    of the same count was reported on a later day. Within one report, status.py decides."""
+    live = [(n, c) for n, c in enumerate(claims) if c.status not in _NOT_CURRENT]
+    out = set()
+    for n, c in live:
+        when = c.reported_at or date.min
+        if any(
+            o.document_id != c.document_id and (o.reported_at or date.min) > when for _, o in live
+        ):
+            out.add(n)
+    return out
 
 
 def _best(recent: list[Claim]) -> tuple[Claim, str]:
@@ -75,7 +100,9 @@ def _span(c: Claim) -> tuple[int, ...]:
 
 
 def history(claims: Sequence[Claim]) -> list[dict[str, Any]]:
-    """Each figure with when it was reported, oldest first: how the toll moved."""
+    """Each figure with when it was reported, oldest first: how the toll moved. A figure a
+    later report superseded says so in its status."""
+    claims = superseding(claims)
     ordered = sorted(claims, key=lambda c: (c.reported_at or date.min, c.document_id, c.start))
     return [
         {
