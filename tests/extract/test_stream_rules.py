@@ -172,3 +172,12 @@ def test_a_named_victim_who_died_after_being_shot() -> None:
         "speech outside the station. No one else was hurt."
     )
     assert sorted(main_tolls(text)) == [("injured", 0, "current"), ("killed", 1, "current")]
+
+
+@pytest.mark.issue(4)
+def test_recent_incidents_elsewhere_are_background() -> None:
+    text = (
+        "One officer was killed on Thursday. There is no sign the officers were targeted, as in "
+        "recent incidents in two other cities that collectively claimed the lives of eight officers."
+    )
+    assert main_tolls(text) == [("killed", 1, "current")]

@@ -35,6 +35,8 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:of|in)?\s*$
 _PAST_MARKERS = re.compile(
     r"\b(?:last year|previous(?:ly)?|earlier (?:attack|bombing|shooting)|a similar attack|"
     r"years? ago|in a separate (?:attack|incident)|"
+    # "as in recent incidents in Dallas and Baton Rouge that claimed the lives of eight officers"
+    r"(?:recent|previous|earlier|other|similar)\s+(?:incidents|attacks|shootings|bombings)\s+in\b|"
     # "the bombing comes days after the bombing at Muttur, which left 26 dead"
     r"(?:comes?|came|coming)\s+(?:only\s+|just\s+)?(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+after\b|"
     # "it followed the siege of the hotel, in which 22 people were killed"

@@ -105,7 +105,11 @@ _WIDGET = _rx(
 # Line rules apply to short lines only: furniture is terse, report sentences run longer.
 _SHORT = 250
 
+# "Related stories 2 killed, 22 injured in shooting at house party": a teaser on one line
+_RELATED_TEASER = _rx(r"^related\s+(stories|articles|coverage|content|links|news|video)\b")
+
 _LINE_RULES: tuple[Callable[[str], bool], ...] = (
+    lambda s: len(s) < _SHORT and not is_prose(s) and bool(_RELATED_TEASER.match(s)),
     lambda s: bool(_ADVERT.fullmatch(s) or _WIDGET.fullmatch(s)),
     lambda s: len(s) < _SHORT and bool(_CLICK_HERE.match(s) or _COPYRIGHT.search(s)),
     lambda s: len(s) < _SHORT and bool(_PHOTO_CREDIT.match(s)),
