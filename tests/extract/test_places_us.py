@@ -100,3 +100,18 @@ def test_find_places_skips_a_headline_word_in_capitals() -> None:
 def test_a_city_followed_by_a_number_is_not_a_person_with_an_age() -> None:
     text = "Gunmen killed 22 people at a hotel in Kabul, 14 of them foreigners."
     assert [m.text for m in find_places(text)] == ["Kabul"]
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Militants seized oil workers in the Niger Delta, in Bayelsa State.", ["Bayelsa State"]),
+        ("Three boats capsized on the Congo River on Monday.", []),
+        ("A bomb exploded in Niger on Monday.", ["Niger"]),
+    ],
+)
+def test_a_country_name_before_river_or_delta_is_not_the_country(
+    text: str, want: list[str]
+) -> None:
+    assert [m.text for m in find_places(text)] == want

@@ -694,6 +694,10 @@ def _city_place(c: _City, gz: _Gazetteer) -> Place:
     return Place(gz.countries.get(c.cc), c.cc, admin1, c.name, c.lat, c.lon, "city")
 
 
+# a country's name before one of these names a river, a delta or a sea, not the country
+_FEATURE = re.compile(r"\s+(?:Delta|River|Basin|Valley|Sea|Gulf|Strait|Lake)\b")
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every place named in the text, resolved, in text order; text[start:end] == mention.text."""
     gz = _gazetteer()
@@ -704,6 +708,10 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = []
     for n, m in enumerate(matches):
         reading = _us_state(text[m.start : m.end], m, ctx, gz) or _read(m, n, ctx, gz)
+        if reading is not None and reading[0] in ("country", "demonym") and _FEATURE.match(
+            text, m.end
+        ):
+            continue  # "the Niger Delta", "the Congo River": a region, not the country
         if reading is not None:
             mentions.append(PlaceMention(m.start, m.end, text[m.start : m.end], *reading))
     mentions += _postal_mentions(text, matches, ctx, gz)
