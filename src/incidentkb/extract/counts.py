@@ -146,11 +146,15 @@ def tolls(sentence: Sentence) -> list[Toll]:
     return sorted([*kept, *zeros.values()], key=lambda t: (t.start, t.field))
 
 
+# who the attackers are called; their own dead are not the incident's toll
+_ATTACKER_NOUNS = (
+    r"militants?|attackers?|gunm[ae]n|assailants?|kidnappers?|hostage-takers?|insurgents?|"
+    r"terrorists?|bombers?"
+)
+
 # "shot dead four of the attackers": the count is of the attackers
 _OF_ATTACKERS = re.compile(
-    r"^\S*\s+(?:of\s+(?:the\s+)?)?(?:\w+\s+)?(?:militants?|attackers?|gunm[ae]n|assailants?|"
-    r"kidnappers?|hostage-takers?|insurgents?|terrorists?|bombers?|suspects?)\b",
-    re.I,
+    rf"^\S*\s+(?:of\s+(?:the\s+)?)?(?:\w+\s+)?(?:{_ATTACKER_NOUNS}|suspects?)\b", re.I
 )
 
 
@@ -162,9 +166,7 @@ def _attackers_dead(text: str, toll: Toll, offset: int) -> bool:
 
 # the attackers' own dead are not the incident's victims: "32 militants died in the assault"
 _ATTACKERS = re.compile(
-    r"\b(?:militants?|attackers?|gunm[ae]n|assailants?|kidnappers?|hostage-takers?|insurgents?|"
-    r"terrorists?|suicide bombers?|bombers?|fighters?|rebels?|jihadists?|extremists?)\b",
-    re.I,
+    rf"\b(?:{_ATTACKER_NOUNS}|fighters?|rebels?|jihadists?|extremists?)\b", re.I
 )
 
 

@@ -302,6 +302,11 @@ def linked(a: FrameKey, b: FrameKey) -> float | None:
 Link = tuple[str, str, float]  # (frame id, frame id, strength), the ids in sorted order
 
 
+def _link(a: FrameKey, b: FrameKey, strength: float) -> Link:
+    x, y = sorted((a.frame_id, b.frame_id))
+    return x, y, strength
+
+
 def links_between(new: Sequence[FrameKey], known: Iterable[FrameKey]) -> list[Link]:
     """The links from each new frame to the known frames and to the other new frames."""
     out: dict[tuple[str, str], float] = {}
@@ -310,7 +315,8 @@ def links_between(new: Sequence[FrameKey], known: Iterable[FrameKey]) -> list[Li
         for b in [*pool, *new[i + 1 :]]:
             s = linked(a, b)
             if s is not None:
-                out[tuple(sorted((a.frame_id, b.frame_id)))] = s  # type: ignore[index]
+                x, y, _ = _link(a, b, s)
+                out[(x, y)] = s
     return [(x, y, s) for (x, y), s in sorted(out.items())]
 
 
@@ -356,7 +362,7 @@ def all_links(keys: Sequence[FrameKey]) -> Iterator[Link]:
             for b in [*wide[i + 1 :], *others[lo:hi]]:
                 s = linked(a, b)
                 if s is not None:
-                    yield (*sorted((a.frame_id, b.frame_id)), s)  # type: ignore[misc]
+                    yield _link(a, b, s)
 
 
 def _sweep(group: list[FrameKey], placeless: list[FrameKey]) -> Iterator[Link]:
@@ -379,5 +385,5 @@ def _sweep(group: list[FrameKey], placeless: list[FrameKey]) -> Iterator[Link]:
             for o in pool:
                 s = linked(o, k)
                 if s is not None:
-                    yield (*sorted((o.frame_id, k.frame_id)), s)  # type: ignore[misc]
+                    yield _link(o, k, s)
         by_city[k.city if own else _PLACELESS].append(k)

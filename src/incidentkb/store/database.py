@@ -103,13 +103,7 @@ class Store:
                     return False
                 keys = resolver.keys(doc, found)
                 _insert_document(conn, doc, found, keys)
-                known = _candidates(conn, keys, doc.id)
-                new_links = resolver.links(keys, known)
-                if new_links:
-                    conn.execute(
-                        frame_links.insert(),
-                        [{"a": a, "b": b, "strength": w} for a, b, w in new_links],
-                    )
+                _link(conn, doc.id, keys, resolver)
                 _regroup(conn, [k["frame_id"] for k in keys], resolver)
         except sa.exc.IntegrityError as err:
             # PostgreSQL: a concurrent add of the same document committed first.
@@ -143,12 +137,7 @@ class Store:
                 keys = resolver.keys(doc, found)
                 _check(doc, found)
                 _insert_frames(conn, doc, found, keys)
-                new_links = resolver.links(keys, _candidates(conn, keys, doc.id))
-                if new_links:
-                    conn.execute(
-                        frame_links.insert(),
-                        [{"a": a, "b": b, "strength": w} for a, b, w in new_links],
-                    )
+                _link(conn, doc.id, keys, resolver)
                 # what the old frames joined (it may now fall apart) and what the new ones join
                 _regroup(conn, [*before, *(k["frame_id"] for k in keys)], resolver)
         except sa.exc.SQLAlchemyError as err:
@@ -334,8 +323,22 @@ def _drop_frames(conn: sa.Connection, ids: list[str]) -> None:
     )
     conn.execute(claims.delete().where(claims.c.frame_id.in_(ids)))
     conn.execute(frames.delete().where(frames.c.id.in_(ids)))
+    _drop_empty(conn, old)
+
+
+def _drop_empty(conn: sa.Connection, ids: set[str]) -> None:
+    """Of these incidents, delete those no frame belongs to any more."""
     emptied = sa.select(incident_frames.c.id).where(incident_frames.c.incident_id == incidents.c.id)
-    conn.execute(incidents.delete().where(incidents.c.id.in_(old), ~emptied.exists()))
+    conn.execute(incidents.delete().where(incidents.c.id.in_(ids), ~emptied.exists()))
+
+
+def _link(
+    conn: sa.Connection, doc_id: str, keys: Sequence[dict[str, Any]], resolver: Resolver
+) -> None:
+    """Store the links the resolver finds from a document's new frames to stored candidates."""
+    found = resolver.links(keys, _candidates(conn, keys, doc_id))
+    if found:
+        conn.execute(frame_links.insert(), [{"a": a, "b": b, "strength": w} for a, b, w in found])
 
 
 def _insert_frames(
@@ -456,8 +459,7 @@ def _replace_incidents(
     for incident_id, frame_ids, record in entries:
         _upsert_incident(conn, incident_id, record, list(frame_ids))
     # An old incident none of whose frames remain is gone (its frames joined another).
-    emptied = sa.select(incident_frames.c.id).where(incident_frames.c.incident_id == incidents.c.id)
-    conn.execute(incidents.delete().where(incidents.c.id.in_(old), ~emptied.exists()))
+    _drop_empty(conn, old)
 
 
 def _corrections(conn: sa.Connection) -> list[dict[str, Any]]:
