@@ -23,7 +23,7 @@ from rich.table import Table
 
 from incidentkb.errors import InputError
 from incidentkb.extract import groups
-from incidentkb.extract.numbers import COUNT_RE, number_value
+from incidentkb.extract.numbers import COUNT_RE, ORDINALS, number_value
 from incidentkb.extract.places import find_places
 from incidentkb.ingest import read_paths
 from incidentkb.ingest.jsonl import read_jsonl
@@ -405,6 +405,21 @@ NONE_STATED = {
 }
 
 
+# a casualty statement of the field's own kind, which is all a label of 1 needs: "a man was
+# killed" states one death, "a teenager was wounded" one injury; "a man was shot" states neither
+# that he died nor (where a label says he did) that he lived
+ONE_STATED = {
+    "killed": re.compile(
+        r"\b(?:kill|dead|died|dies|death|fatal|murder|slain|slaying|homicide|lost\s+(?:his|her)\s+life"
+        r"|took\s+(?:his|her)\s+(?:own\s+)?life|suicide)",
+        re.I,
+    ),
+    "injured": re.compile(
+        r"\b(?:injur|wound|hurt|hospital|condition|grazed|shot\s+in\s+the)", re.I
+    ),
+}
+
+
 def _recoverable(name: str, doc: Document, gold: dict[str, Any]) -> bool:
     if name in ("killed", "injured"):
         return bool(_CASUALTY.search(doc.text)) and _count_stated(name, doc.text, gold[name])
@@ -435,7 +450,7 @@ def _count_stated(name: str, text: str, want: int) -> bool:
     if want == 0:
         return bool(NONE_STATED[name].search(text))
     if want == 1:
-        return True
+        return bool(ONE_STATED[name].search(text))
     return any(
         number_value(m.group(g)) == want
         for m in COUNT_RE.finditer(text)
@@ -498,17 +513,39 @@ def _states(quote: str, value: int, derived: str | None = None, key: str | None 
         operands = [int(n) for n in re.findall(r"\d+", derived)]
         if "plus" in derived:  # "1 attacker plus 3 killed": "himself and three policemen"
             return _states(quote, operands[1]) and sum(operands) == value
+        if derived.startswith("listed:"):  # "his parents and three siblings": 2 + 3
+            return sum(operands) == value and all(
+                n == 1 or _states(quote, n) or (n == 2 and re.search(r"\bparents\b", quote))
+                for n in operands
+            )
+        if "counts of murder" in derived:  # "charged with three counts of murder"
+            return _states(quote, operands[0]) and operands[0] == value
+        if "victim died" in derived:  # "a third person has died": the ordinal states the toll
+            ordinal = re.search(r"\ba (\w+) victim died", derived)
+            return bool(
+                ordinal
+                and re.search(rf"\b{ordinal.group(1)}\b", quote, re.I)
+                and ORDINALS.get(ordinal.group(1)) == value
+            )
         return all(_states(quote, n) for n in operands) and operands[0] - operands[1] == value
     if value == 0:
         return bool(
             re.search(r"\bno\b|\bnobody\b|\bnone\b|expected to (?:survive|recover)", quote, re.I)
             or (key in NONE_STATED and NONE_STATED[key].search(quote))
+            # "two are in critical condition. The other three are stable": each one's condition
+            or re.search(
+                r"\bcondition\b.*\b(?:other|others|remaining|rest)\b.*\bcondition\b", quote
+            )
         )
-    if value == 2 and re.search(r"\bboth\b|\b(?:him|her)(?:self)? and an?\b", quote, re.I):
+    # "both", "himself and a guard", "a mother and a grandmother dead"
+    two = r"\bboth\b|\b(?:him|her)(?:self)? and an?\b|\ban?\s+[\w\s-]+?\s+and\s+an?\s+[\w\s-]+?\s+dead\b"
+    if value == 2 and re.search(two, quote, re.I):
         return True
-    one = r"(?i:\b(?:a|an|one)\s+[\w-]+)|\b(?:injuring|wounding|killing)\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:, [^,]+,)? (?:was|has been|had been)\b"
+    one = r"(?i:\b(?:a|an|one)\s+[\w-]+)|\b(?:injuring|wounding|killing)\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:(?:, [^,]+){1,3},|,)? (?:was|has been|had been|(?:later |has |had )?died)\b"
     # ... "he was pronounced dead", "a 4-year-old shot dead", "the death of Laprida Shears"
-    one += r"|(?i:\b(?:he|she)\b)|\b\d+-year-old\b|\bof\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][a-z]+\s+being\b"
+    one += (
+        r"|(?i:\b(?:he|she)\b)|\b\d+-year-old\b|\bof\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][a-z]+\s+being\b"
+    )
     # ... "shot and killed Ernesto Sandoval", "murdered Mayor Lisimaco Machado"
     one += r"|\b(?:killed|murdered|assassinated|shot dead)\s+(?:[A-Z][a-z]+\s+){1,3}[A-Z]"
     # ... "the driver was killed", "killed the teenage son": one person, named by a singular noun

@@ -44,7 +44,7 @@ def test_extract_states_no_deaths_when_every_victim_lives(text: str) -> None:
     [
         "A man died at the scene. The other victims are expected to survive.",
         "Four people were shot. The surviving victims were all listed in stable condition.",
-        "A woman was shot in the leg and is in stable condition.",
+        "Two people were shot. A woman was shot in the leg and is in stable condition.",
     ],
 )
 def test_extract_gives_no_zero_toll_when_the_survivors_are_not_every_victim(text: str) -> None:
@@ -118,6 +118,8 @@ def test_extract_total_of_is_still_a_toll() -> None:
         ("A bomb killed seven people.", "injured", 0, False),
         ("A bomb killed seven people; no one else was hurt.", "injured", 0, True),
         ("A gunman killed a guard.", "killed", 1, True),
+        ("A man was shot on Elm Street and is in critical condition.", "killed", 1, False),
+        ("A man was shot on Elm Street and is in critical condition.", "injured", 1, True),
     ],
 )
 def test_evaluation_scores_a_count_only_where_the_text_states_it(

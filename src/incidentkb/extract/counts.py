@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from incidentkb.extract.numbers import COUNT, NUMBER, Count, parse_count
-from incidentkb.extract.shot import shot_tolls
+from incidentkb.extract.shot import pair_alive, shot_tolls
 from incidentkb.extract.text import Sentence
 
 _KILL_VERB = (
@@ -146,6 +146,12 @@ def tolls(sentence: Sentence) -> list[Toll]:
     return sorted([*kept, *zeros.values()], key=lambda t: (t.start, t.field))
 
 
+def pair_tolls(first: Sentence, second: Sentence) -> list[Toll]:
+    """Tolls two adjacent sentences state together: some victims' condition, then the rest's."""
+    found = pair_alive(first, second)
+    return [Toll(*found)] if found else []
+
+
 # who the attackers are called; their own dead are not the incident's toll
 _ATTACKER_NOUNS = (
     r"militants?|attackers?|gunm[ae]n|assailants?|kidnappers?|hostage-takers?|insurgents?|"
@@ -228,6 +234,11 @@ _GROUP_BEFORE = re.compile(
     r"|\b(?:the\s+)?(?:last|previous|prior)\s+$",
     re.I,
 )
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.\s*$|\b(?:january|february|march|"
+    r"april|june|july|august|september|october|november|december)\s+$",
+    re.I,
+)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:been|be|die)\b", re.I)
 
 
@@ -243,6 +254,8 @@ def _not_a_toll(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 9) : m.start()]
     if re.search(r"[A-Za-z]-$", before):
         return True  # "a K-9 unit was injured": a name, not a count
+    if num and re.search(_MONTH_BEFORE, before):
+        return True  # "a victim of the shooting on Sept. 3 died": a day, not a count
     if re.search(r"\d:$|\b(?:News|Channel|Fox|ABC|NBC|CBS|WSB|KSLA)\s+$", before):
         return True  # "1:14 Two bailiffs died": a video's length; "News 12": a station
     if m.start() == (m.start("num") if num else m.start()) and _GROUP_BEFORE.search(
@@ -261,7 +274,10 @@ def statements(sentence: Sentence, start: int) -> tuple[str | None, str]:
     upto = clause[: max(0, start - sentence.start - _clause_start(sentence, start))]
     status = "current"
     if re.search(
-        r"\b(?:early|earlier|initial|initially|preliminary|first|previous|previously|correcting)\b"
+        # "early reports said", but not "early Sunday morning"
+        r"\b(?:early(?!\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|"
+        r"hours|today|yesterday|this|last|in\s+the))|earlier|initial|initially|preliminary|first|previous|"
+        r"previously|correcting)\b"
         r"|\bovernight\s+(?:figures?|tolls?|counts?|estimates?|tally)\b",
         upto,
         re.I,

@@ -22,7 +22,8 @@ _ABSOLUTE = re.compile(
     rf"|(?P<y3>{_YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)"
     rf"|(?P<m4>{_MONTH})\s+(?P<y4>{_YEAR})"
     rf"|(?:in|of|since|during|until|by)\s+(?P<y5>{_YEAR})"
-    rf"|(?:[Tt]he|[Aa])\s+(?P<y6>{_YEAR})(?=\s+[a-z]))\b(?!-)"
+    # "the 2008 attacks", but "the 1900 block of Elm Street" is an address
+    rf"|(?:[Tt]he|[Aa])\s+(?P<y6>{_YEAR})(?=\s+(?!blocks?\b)[a-z]))\b(?!-)"
 )
 _WEEKDAY_RE = re.compile(
     rf"\b(?:(?:late|early)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"

@@ -39,6 +39,9 @@ _PAST_MARKERS = re.compile(
     r"(?:recent|previous|earlier|other|similar)\s+(?:incidents|attacks|shootings|bombings)\s+in\b|"
     # "the bombing comes days after the bombing at Muttur, which left 26 dead"
     r"(?:comes?|came|coming)\s+(?:only\s+|just\s+)?(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+after\b|"
+    # "the shooting comes on the same day that the president visits Roseburg, where nine were
+    # killed last week"
+    r"(?:comes?|came|coming)\s+(?:on\s+)?the\s+same\s+day\b|\bwhere\s+[^.;]{0,100}\blast\s+(?:week|month)\b|"
     # "it followed the siege of the hotel, in which 22 people were killed"
     r"(?:\bit|which|this|the\s+(?:bombing|attack|blast|shooting|assault))\s+(?:followed|preceded)\s+"
     r"(?:the|an?)\s+(?:\w+\s+){0,2}(?:sieges?|attacks?|assaults?|bombings?|shootings?|massacres?)\b|"
@@ -503,14 +506,37 @@ def _sentence_claims(doc: Document, s: Sentence, r: Reading) -> list[Claim]:
     return out
 
 
+_RETRACTED = re.compile(
+    r"\b(?:proved|proven|turned\s+out)\s+(?:to\s+be\s+)?(?:incorrect|wrong|false|untrue)\b", re.I
+)
+
+
 def _toll_claims(r: Reading, sents: list[Sentence]) -> list[Claim]:
     """Tolls with qualifier, speaker, report time and status (a later figure supersedes)."""
     items, said = [], []
     found = [(s, t) for s in sents for t in counts.tolls(s)]
-    dead = any(t.field == "killed" and t.count.value > 0 for _, t in found)
+    # a death that "proved to be incorrect" or an early report's does not make the living dead
+    dead = any(
+        t.field == "killed"
+        and t.count.value > 0
+        and counts.statements(s, t.count_start)[1] != "superseded"
+        and not _RETRACTED.search(s.text)
+        for s, t in found
+    )
+    if not dead:
+        found += [
+            (a, t)
+            for a, b in zip(sents, sents[1:], strict=False)
+            if b.paragraph - a.paragraph <= 1
+            for t in counts.pair_tolls(a, b)
+        ]
+    many = any(t.field != "killed" and t.count.value > 1 for _, t in found)
     for s, t in found:
         if dead and t.field == "killed" and t.count.value == 0 and shot.survival(s.text):
             continue  # "one man died; all of the others are stable": the living, not a toll
+        quote = r.doc.text[t.start : t.end]
+        if many and t.field == "killed" and t.count.value == 0 and shot.one_survival(quote):
+            continue  # "four were shot; the boy is stable": one of them, not every victim
         who, stage = counts.statements(s, t.count_start)
         items.append((s, t, stage == "superseded"))
         said.append((who, stage))

@@ -84,3 +84,17 @@ def parse_count(match: re.Match[str]) -> Count | None:
     if "dozen" in match.group("num").lower() and qualifier == "exact":
         qualifier = "about"
     return Count(value, qualifier)
+
+
+# "a third person has died": the ordinals a toll is stated by
+ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}

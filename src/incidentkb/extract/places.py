@@ -708,8 +708,10 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions = []
     for n, m in enumerate(matches):
         reading = _us_state(text[m.start : m.end], m, ctx, gz) or _read(m, n, ctx, gz)
-        if reading is not None and reading[0] in ("country", "demonym") and _FEATURE.match(
-            text, m.end
+        if (
+            reading is not None
+            and reading[0] in ("country", "demonym")
+            and _FEATURE.match(text, m.end)
         ):
             continue  # "the Niger Delta", "the Congo River": a region, not the country
         if reading is not None:

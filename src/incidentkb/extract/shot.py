@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from incidentkb.extract.numbers import NUMBER, Count, number_value
+from incidentkb.extract.numbers import NUMBER, ORDINALS, Count, number_value
 from incidentkb.extract.text import Sentence
 
 Found = tuple[
@@ -51,15 +51,26 @@ _KILLS = (
     r"shot\s+dead|beheaded|stabbed\s+to\s+death|stabbing\s+to\s+death)"
 )
 _NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# a person's name: "Mary Spears", "JD DeGuzman", "LaPrida Shears"
+_NAME = r"[A-Z][\w'’.-]*\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*[a-z][\w'’-]*"
+# what may stand between a subject and its verb: "Jane Roe, 25, of Tyler," "One person, later
+# identified as Jane Roe, 25, of Tyler,"; "a boy who was shot inside a home on Friday"
+_ASIDES = (
+    r"(?:(?:,\s+(?:\d+|[^,]{3,60})){1,3},|\s+who\s+(?:was|had\s+been)\s+(?:shot|wounded|injured|stabbed)\b"
+    r"[^,.;]{0,100}?|,)?"
+)
 # one victim as the subject: "a 22-year-old man was shot and killed", "Mary Spears was shot ..."
 _ONE = re.compile(
     # "a 17-year-old was shot and killed": the last word of the subject may be an age
-    rf"(?<![Nn]o\s)\b(?:(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:[a-z]+|\d+-year-old)(?:,\s+[^,]{{3,60}},)?"
-    rf"|[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:\d+|[^,]{{3,60}}),)?)"
+    rf"(?<![Nn]o\s)\b(?:(?:[Aa]|[Aa]n|[Oo]ne)\s+(?!(?:{'|'.join(ORDINALS)})\b)(?:[\w-]+\s+){{0,3}}?(?:[a-z]+|\d+-year-old){_ASIDES}"
+    rf"|{_NAME}{_ASIDES})"
     rf"\s+(?:(?:was|has been|had been)\s+(?:reportedly\s+)?{_DIED}|is\s+dead\b"
     # "Shinzo Abe, a former prime minister, died on Friday after being shot"
     rf"|(?:has\s+|later\s+)?died\s+(?:\w+\s+){{0,3}}?(?:after\s+being\s+(?:shot|stabbed|attacked)|"
-    rf"of\s+(?:his|her|their)\s+(?:wounds|injuries)|from\s+(?:gunshot|stab)\s+wounds))"
+    rf"of\s+(?:his|her|their)\s+(?:wounds|injuries)|from\s+(?:an?\s+)?(?:self-inflicted\s+)?(?:gunshot|stab)\s+wounds?"
+    rf"|(?:at|in)\s+(?:an?|the)\s+(?:local\s+|area\s+|nearby\s+)?hospital|at\s+the\s+scene)"
+    # "a 14-year-old boy who was shot inside a home on Friday has died"
+    rf"|(?:has|had|later)\s+died\b)"
     # "a shooting that left a child dead"
     rf"|\b(?:leaves|left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+\s+dead\b"
 )
@@ -87,8 +98,67 @@ _SELF_AND = re.compile(
     rf"\b{_KILLS}\s+(?:himself|herself|him|her)\s+and\s+(?P<n>{NUMBER}|a|an)\s+[\w-]+", re.I
 )
 _ALL_N = re.compile(
-    rf"\b{_KILLS}\s+(?:all|both)\s+(?:(?P<n>{NUMBER})\b|of\s+them|individuals|men|people)", re.I
+    rf"\b{_KILLS}\s+(?:all|both)\s+(?:(?P<n>{NUMBER})\b|of\s+them|individuals|men|women|people|"
+    r"victims|children|boys|girls|officers|brothers|sisters|parents)",
+    re.I,
 )
+# "a third person has died after the shooting": the toll is now three
+_NTH_DIED = re.compile(
+    rf"\b[Aa]\s+(?P<n>{'|'.join(ORDINALS)})\s+(?:[\w-]+\s+)?(?:person|victim|man|woman|boy|girl|child|"
+    r"teen|teenager|officer|student)\s+(?:has\s+|had\s+|later\s+)?(?:died|succumbed|been\s+pronounced\s+dead)\b"
+)
+# "leaving a mother and a grandmother dead"
+_TWO_LEFT_DEAD = re.compile(
+    r"\b(?:leaves|left|leaving)\s+(?:an?|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+and\s+(?:an?|one)\s+"
+    r"(?:[\w-]+\s+){0,2}?[a-z]+\s+dead\b"
+)
+# "charged with three counts of murder", "three first-degree murder counts": one per victim
+_MURDER_COUNTS = re.compile(
+    rf"\b(?P<n>{NUMBER})\s+(?:counts?\s+of\s+(?:first-degree\s+|second-degree\s+|capital\s+)?murder\b"
+    r"|(?:first-degree\s+|second-degree\s+|capital\s+)?murder\s+(?:counts|charges)\b)",
+    re.I,
+)
+_KIN = (
+    r"(?:father|mother|son|daughter|wife|husband|brother|sister|grandmother|grandfather|grandson|"
+    r"granddaughter|girlfriend|boyfriend|fiancée?|friend|cousin|uncle|aunt|nephew|niece|stepfather|"
+    r"stepmother|stepson|stepdaughter|baby|child|infant)"
+)
+_ONE_PERSON = (
+    rf"(?:{_KIN}|man|woman|boy|girl|teen|teenager|toddler|pastor|officer|deputy|guard|clerk|"
+    r"neighbor|neighbour|owner|employee|student|teacher|nurse|doctor|coach|worker|driver|cashier|"
+    r"bartender|manager|soldier|marine|sailor|veteran|\d+-year-old)"
+)
+_PEOPLE_NOUN = (
+    r"(?:children|kids|siblings|sons|daughters|brothers|sisters|grandsons|granddaughters|nephews|nieces|"
+    r"cousins|friends|people|men|women|relatives|officers|"
+    r"teens|teenagers|grandchildren|others|victims|employees|students|customers|members)"
+)
+# one item of a list of the dead: "his wife", "a former pastor", "three younger siblings",
+# "his parents", "her"
+_ITEM = (
+    rf"(?:(?:an?|his|her|their|the)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}"
+    rf"|(?:his|her|their|the)\s+(?:{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE_NOUN}"
+    rf"|(?:his|her|their)\s+(?:two\s+)?parents|(?:{NUMBER})\s+(?:of\s+their\s+)?(?:[\w-]+\s+){{0,2}}?{_PEOPLE_NOUN}"
+    r"|him|her)"
+)
+# "the deaths of a former pastor, his wife and their three youngest children", "fatally shooting
+# his parents and three younger siblings", "killed her and three other people"; not "killed a man
+# and two women were hurt", where the list ends before a new clause
+_LIST_DEAD = re.compile(
+    rf"\b(?:deaths?|killings?|murders?|slayings?|fatally\s+shooting|fatally\s+shot|killed|killing|"
+    rf"murdered|murdering|shot\s+and\s+killed)\s+(?:of\s+)?"
+    rf"(?P<list>{_ITEM}(?:(?:,\s+[^,]{{1,40}}?)?,\s+{_ITEM}){{0,4}}(?:,\s+[^,]{{1,40}}?,)?,?\s+and\s+{_ITEM})\b"
+    r"(?!\s+(?:were|was|are|is|have|has)\s+(?:\w+\s+)?(?:injured|wounded|hurt|shot|hospitali[sz]ed)\b)",
+    re.I,
+)
+# "Betty Mungin, 55, Alexis Mungin, 29, and Armani Mungin, 8, were fatally shot", "Javarrie
+# Robertson, 13, and his father, Joe, were killed": a list of the dead as the subject
+_LIST_DEAD_SUBJECT = re.compile(
+    rf"(?P<list>(?:{_NAME}|{_ITEM})(?:,\s+[^,;.]{{1,40}}?){{0,8}},?\s+and\s+(?:{_NAME}|{_ITEM})"
+    rf"(?:,\s+[^,;.]{{1,40}}?,)?)\s+(?:were|have\s+been|had\s+been)\s+(?:all\s+|both\s+)?{_DIED}"
+)
+_ITEM_RE = re.compile(_ITEM, re.I)
+_NAME_RE = re.compile(_NAME)
 _NOBODY_DIED = re.compile(
     r"\b(?:none\s+(?:of\s+(?:the|them|their)\s+\w*\s*)?(?:were|was|is|are)\s+(?:killed|fatal|life[- ]threatening)"
     r"|none\s+fatally|no\s+one\s+(?:was|were)\s+killed|nobody\s+(?:was|were)\s+killed"
@@ -102,17 +172,39 @@ _NOBODY_DIED = re.compile(
 # "the other victims are expected to survive" leaves out someone who may have died.
 _ALIVE = (
     r"(?:expected\s+to\s+(?:survive|recover|live|be\s+(?:ok|okay|fine))|to\s+survive|will\s+survive"
-    r"|in\s+(?:good|fair|stable|satisfactory)\s+condition|non-?\s?life[- ]threatening"
+    r"|in\s+(?:(?:critical|serious)\s+but\s+)?(?:good|fair|stable|satisfactory|non-?\s?critical)\s+condition"
+    r"|(?:(?:serious|critical)\s+but\s+)?non-?\s?life[- ]threatening"
     r"|not\s+(?:considered\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+|deemed\s+)?life[- ]threatening"
     r"|treated\s+and\s+released)"
 )
 _OTHER = r"(?:other|others|remaining|surviving|rest)\b"
+_GROUP = (
+    r"(?:people|persons|victims|men|women|boys|girls|teens|teenagers|children|kids|residents|"
+    r"officers|agents|deputies|adults|juveniles|patrons|students|workers|customers)\b"
+)
+# the words between a subject and its condition: names, ages, where they were taken; an "and"
+# that starts a new subject ("and one is critical") or a death ends it
+_BETWEEN = (
+    rf"(?:,?\s+(?!(?:but|while|killed|died)\b|and\s+(?:{NUMBER}|an?|one|the)\b|{_OTHER})[\w'’,–—-]+)"
+)
 _ALL_ALIVE = re.compile(
     rf"\b(?:all(?:\s+of)?(?:\s+(?:the|them|those))?(?:\s+(?!{_OTHER})[\w-]+){{0,2}}?|both(?:\s+of\s+them|\s+victims)?"
-    rf"|the\s+(?:(?!{_OTHER})[\w-]+\s+)?(?:victims|injured|wounded)(?:['’]\s+injuries)?|(?:the|their)\s+(?:injuries|wounds)"
+    rf"|(?<!\bof\s)the\s+(?:(?!{_OTHER})[\w-]+\s+)?(?:victims|injured|wounded)(?:['’]\s+injuries)?|(?:the|their)\s+(?:injuries|wounds)"
+    # "Four people shot in a housing development were expected to recover"; not "five of the six"
+    rf"|(?<!\bof\s)(?<!\bthe\s)(?:{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?{_GROUP}(?!\s+of\b)"
     r"|they|none\s+of\s+the\s+(?:injuries|wounds))"
-    rf"(?:\s+(?!(?:and|but|while|killed|died)\b|{_OTHER})[\w'’,-]+){{0,12}}?\s+{_ALIVE}",
+    rf"{_BETWEEN}{{0,24}}?\s+{_ALIVE}",
     re.I,
+)
+# the one victim of a report alive: "the child was taken to a hospital and is expected to
+# survive"; a toll of 0 only where the report tells of no other victim (frames checks that)
+_ONE_NOUN = (
+    r"(?:victim|man|woman|boy|girl|child|toddler|infant|baby|teen|teenager|juvenile|person|"
+    r"officer|deputy|agent|driver|student)\b"
+)
+_ONE_ALIVE = re.compile(
+    rf"\b(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,3}}?{_ONE_NOUN}|[Hh]e|[Ss]he)"
+    rf"{_BETWEEN}{{0,24}}?\s+{_ALIVE}"
 )
 # "one was in critical condition, while the others were in stable condition": each victim's
 # condition, none of them dead
@@ -140,7 +232,6 @@ def shot_tolls(sentence: Sentence) -> list[Found]:
     for pattern in _SHOT:
         for m in pattern.finditer(sentence.text):
             out.extend(_shot(sentence, m))
-    out.extend(_single(sentence))
     for m in _SELF_AND.finditer(sentence.text):
         others = 1 if m.group("n").lower() in ("a", "an") else number_value(m.group("n"))
         if others:
@@ -162,23 +253,82 @@ def shot_tolls(sentence: Sentence) -> list[Found]:
         )
         if n:
             out.append(("killed", Count(n, "exact"), *_span(sentence, m), _at(sentence, m), None))
+    for m in _NTH_DIED.finditer(sentence.text):
+        n = ORDINALS[m.group("n").lower()]
+        derived = f"a {m.group('n').lower()} victim died: {n} dead"
+        out.append(
+            ("killed", Count(n, "exact"), *_span(sentence, m), _at(sentence, m, "n"), derived)
+        )
+    for m in [*_LIST_DEAD.finditer(sentence.text), *_LIST_DEAD_SUBJECT.finditer(sentence.text)]:
+        parts = _list_counts(m.group("list"))
+        if len(parts) >= 2:
+            derived = "listed: " + " + ".join(str(p) for p in parts)
+            out.append(
+                (
+                    "killed",
+                    Count(sum(parts), "exact"),
+                    *_span(sentence, m),
+                    _at(sentence, m),
+                    derived,
+                )
+            )
+    out.extend(_single(sentence))
+    for m in _TWO_LEFT_DEAD.finditer(sentence.text):
+        out.append(("killed", Count(2, "exact"), *_span(sentence, m), _at(sentence, m), None))
+    for m in _MURDER_COUNTS.finditer(sentence.text):
+        n = number_value(m.group("n"))
+        if n:
+            derived = f"{n} counts of murder, one per victim"
+            out.append(
+                ("killed", Count(n, "exact"), *_span(sentence, m), _at(sentence, m), derived)
+            )
     for m in _NOBODY_DIED.finditer(sentence.text):
         out.append(("killed", Count(0, "exact"), *_span(sentence, m), _at(sentence, m), None))
     if _ALIVE_HINT.search(sentence.text) and not _A_DEATH.search(
         re.sub(r"non-?\s?fatal", "", sentence.text, flags=re.I)
     ):
-        m = _ALL_ALIVE.search(sentence.text) or _EACH_ALIVE.search(sentence.text)
+        m = (
+            _ALL_ALIVE.search(sentence.text)
+            or _EACH_ALIVE.search(sentence.text)
+            or _ONE_ALIVE.search(sentence.text)
+        )
         # "the surviving victims were all listed in stable condition": not every victim
         if m and not re.search(_OTHER, sentence.text[: m.start()], re.I):
             out.append(("killed", Count(0, "exact"), *_span(sentence, m), _at(sentence, m), None))
     return out
 
 
+# "Of the five men, two are in critical condition. The other three have non-life-threatening
+# injuries.": each victim's condition across two sentences
+_SOME_CONDITION = re.compile(
+    rf"\b(?:{NUMBER}|one)\b(?:\s+of\s+the\s+(?:{NUMBER}\s+)?[\w-]+)?[^.;]*?\b{_CONDITION}", re.I
+)
+_REST_CONDITION = re.compile(
+    rf"^(?:the\s+)?(?:other|others|remaining|rest)\b[^.;]*?\b{_CONDITION}", re.I
+)
+
+
+def pair_alive(first: Sentence, second: Sentence) -> Found | None:
+    """A toll of 0 from two sentences that give some victims' condition, then the others'."""
+    m = _SOME_CONDITION.search(first.text)
+    n = _REST_CONDITION.search(second.text)
+    if not (m and n) or any(_A_DEATH.search(x.text) for x in (first, second)):
+        return None
+    start, end = first.start + m.start(), second.start + n.end()
+    return ("killed", Count(0, "exact"), start, end, start, None)
+
+
 def survival(quote: str) -> bool:
     """Whether a toll's quote is a statement that the victims live ("all are expected to
     survive"): it speaks of those shot, so where the report states a death it is about the
     others and states no toll of 0."""
-    return bool(_ALL_ALIVE.search(quote) or _EACH_ALIVE.search(quote))
+    return bool(_ALL_ALIVE.search(quote) or _EACH_ALIVE.search(quote) or one_survival(quote))
+
+
+def one_survival(quote: str) -> bool:
+    """Whether a toll's quote says that one victim lives ("the boy is expected to survive"),
+    which states a toll of 0 only for a report of one victim."""
+    return bool(_ONE_ALIVE.fullmatch(quote)) and not _ALL_ALIVE.search(quote)
 
 
 _LATER_DIED = re.compile(
@@ -187,7 +337,9 @@ _LATER_DIED = re.compile(
 )
 
 
-_PERSON_NOUN = r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|person|father|mother|son|daughter)"
+_PERSON_NOUN = (
+    r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|person|father|mother|son|daughter)"
+)
 # one death stated about a person: "the fatal shooting of 20-year-old Tyrell Hall", "charged in
 # the death of a man", "a 4-year-old shot dead", "he was pronounced dead", "where she later died"
 _ONE_MORE = re.compile(
@@ -202,6 +354,15 @@ _ONE_MORE = re.compile(
     # "gunmen killed the driver", "killed the teenage son of the police chief"
     rf"|\b{_KILLS}\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:driver|{_PERSON_NOUN}|owner|guard|officer|"
     rf"policeman|soldier|mayor|judge|priest|journalist)\b(?!\s+and\b)"
+    # "they found Spears had been shot and killed", "Suttner died from a gunshot wound"
+    rf"|\b(?!(?:Nobody|None|No|Everyone|Nothing|Police|Officials|Authorities)\b)[A-Z][a-z]{{2,}}\s+"
+    rf"(?:(?:had\s+been|has\s+been|was)\s+(?:shot\s+and\s+killed|fatally\s+shot|shot\s+dead|pronounced\s+dead)"
+    rf"|died\s+(?:from|of)\s+(?:an?\s+)?(?:self-inflicted\s+)?(?:gunshot|stab)\s+wounds?)\b"
+    # "one of the victims of the shooting on Sept. 3 died Saturday"
+    rf"|\b[Oo]ne\s+of\s+the\s+(?:[\w-]+\s+)?victims\b(?:[^,.;]|\.(?=\s*\d)){{0,120}}?\s+"
+    rf"(?:has\s+|had\s+|later\s+)?died\b"
+    # "the girl murdered by gang members", "a man killed by a stray bullet"
+    rf"|\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN}\s+(?:murdered|killed|slain|shot\s+dead)\s+by\b"
     # "the driver was killed in the attack"
     rf"|\b[Tt]he\s+(?:driver|victim|owner|guard|{_PERSON_NOUN})\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed)\b"
     # "paramilitaries kidnapped and murdered Mayor Lisimaco Machado", "stabbed one man to death"
@@ -211,8 +372,16 @@ _ONE_MORE = re.compile(
 )
 
 
+# "... has died, bringing the toll to 103": the one is part of a toll the sentence states
+_BRINGING = re.compile(
+    r"\b(?:bringing|raising|pushing|taking)\s+the\s+(?:[\w-]+\s+){0,10}?to\s+\d", re.I
+)
+
+
 def _single(sentence: Sentence) -> list[Found]:
     out: list[Found] = []
+    if _BRINGING.search(sentence.text):
+        return out
     for m in [
         *_ONE.finditer(sentence.text),
         *_ONE_OBJECT.finditer(sentence.text),
@@ -228,6 +397,39 @@ def _single(sentence: Sentence) -> list[Found]:
             continue  # "a man who was wounded in the bombing has died": a death, not a wound
         out.append(("injured", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
     return out
+
+
+def _list_counts(text: str) -> list[int]:
+    """The people each item of a list of the dead stands for; names' ages and appositions
+    ("Greg Roe, a former pastor, and his wife") are not items."""
+    parts: list[int] = []
+    after_name = False
+    for chunk in re.split(r",\s+(?:and\s+)?|\s+and\s+", text):
+        chunk = chunk.strip()
+        if _NAME_RE.fullmatch(chunk):
+            parts.append(1)
+            after_name = True
+        elif _ITEM_RE.fullmatch(chunk):
+            if after_name and chunk.split()[0].lower() in ("a", "an", "the"):
+                continue  # "Greg Roe, a former pastor": the same person
+            n = _item_count(chunk)
+            if n is None:
+                return []
+            parts.append(n)
+            after_name = False
+    return parts
+
+
+def _item_count(item: str) -> int | None:
+    """How many people one item of a list is: "his parents" two, "three siblings" three."""
+    words = item.lower().split()
+    if words[-1] == "parents":
+        return 2
+    if len(words) > 2 and words[0] in ("his", "her", "their", "the") and number_value(words[1]):
+        return number_value(words[1])  # "their three youngest children"
+    if words[-1] in ("him", "her") or words[0] in ("a", "an", "his", "her", "their", "the"):
+        return 1
+    return number_value(words[0])
 
 
 def _span(sentence: Sentence, m: re.Match[str]) -> tuple[int, int]:
