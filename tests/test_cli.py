@@ -263,7 +263,8 @@ def test_cli_export_formats_parse(sample_db: Path, fmt: str) -> None:
     if fmt in ("json", "jsonl"):
         assert all({"id", "killed", "location", "documents"} <= r.keys() for r in rows)
     if fmt == "gtd":
-        assert {"eventid", "iyear", "attacktype1", "weaptype1", "nkill"} <= rows[0].keys()
+        columns = {"eventid", "iyear", "attacktype1", "weaptype1", "nkill", "nkillter"}
+        assert columns <= rows[0].keys()
 
 
 def test_cli_export_to_file(sample_db: Path, tmp_path: Path) -> None:

@@ -320,6 +320,19 @@ def _corpus(path: Path, report: Report) -> None:
         _corpus_fields(item, main, gold, report)
 
 
+# corpora whose killed label counts the attackers who died too (GVA: "everyone shot, suspects
+# included"); the record keeps them apart, as `attackers_killed`
+_COUNTS_ATTACKERS = ("Gun Violence Archive",)
+
+
+def _killed(doc: Document, main: dict[str, Any]) -> int | None:
+    victims = (main.get("killed") or {}).get("best")
+    attackers = (main.get("attackers_killed") or {}).get("best")
+    if victims is None or not any(c in (doc.source or "") for c in _COUNTS_ATTACKERS):
+        return victims
+    return victims + (attackers or 0)
+
+
 def _corpus_fields(
     doc: Document, main: dict[str, Any], gold: dict[str, Any], report: Report
 ) -> None:
@@ -330,7 +343,7 @@ def _corpus_fields(
         "country": loc.get("country"),
         "admin1": loc.get("admin1"),
         "city": loc.get("city"),
-        "killed": (main.get("killed") or {}).get("best"),
+        "killed": _killed(doc, main),
         "injured": (main.get("injured") or {}).get("best"),
     }
     for name, value in got.items():
@@ -511,9 +524,9 @@ def _states(quote: str, value: int, derived: str | None = None, key: str | None 
     both of its operands stated; 0 needs a statement of none ("all are expected to survive")."""
     if derived:
         operands = [int(n) for n in re.findall(r"\d+", derived)]
-        if "plus" in derived:  # "1 attacker plus 3 killed": "himself and three policemen"
-            return _states(quote, operands[1]) and sum(operands) == value
-        if derived.startswith("listed:"):  # "his parents and three siblings": 2 + 3
+        if "plus" in derived or derived.startswith("listed:"):
+            # "1 attacker plus 3 killed": "himself and three policemen"; "listed: 2 + 3": "his
+            # parents and three siblings"; "1 attacker plus listed: 1 + 3 killed"
             return sum(operands) == value and all(
                 n == 1 or _states(quote, n) or (n == 2 and re.search(r"\bparents\b", quote))
                 for n in operands
@@ -553,6 +566,9 @@ def _states(quote: str, value: int, derived: str | None = None, key: str | None 
         r"|(?i:\bthe\s+(?:[\w-]+\s+){0,2}?(?:driver|victim|owner|guard|officer|policeman|soldier|"
         r"mayor|judge|priest|journalist|man|woman|boy|girl|teen|teenager|child|toddler|baby|person|"
         r"father|mother|son|daughter)\b)"
+        # ... "murdered his wife", "fatally shot her stepfather"
+        r"|(?i:\b(?:his|her)\s+(?:[\w-]+\s+)?(?:wife|husband|father|mother|son|daughter|brother|"
+        r"sister|girlfriend|boyfriend|stepfather|stepmother|grandmother|grandfather|friend|cousin)\b)"
     )
     if value == 1 and re.search(one, quote):
         return True  # one victim: "a man was killed", "Jane Doe, 23, was shot and killed"

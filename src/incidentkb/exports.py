@@ -62,6 +62,7 @@ GTD_COLUMNS = (
     "gname",
     "claimed",
     "nkill",
+    "nkillter",
     "nwound",
     "summary",
 )
@@ -91,10 +92,20 @@ def _gtd_row(r: dict[str, Any]) -> dict[str, Any]:
         "weaptype1_txt": gtd.get("weaptype1_txt"),
         "gname": named[0]["name"] if named else "Unknown",
         "claimed": 1 if claimed else 0,
-        "nkill": (r.get("killed") or {}).get("best"),
+        "nkill": _nkill(r),
+        "nkillter": (r.get("attackers_killed") or {}).get("best"),
         "nwound": (r.get("injured") or {}).get("best"),
         "summary": r.get("title"),
     }
+
+
+def _nkill(r: dict[str, Any]) -> int | None:
+    """GTD's nkill counts the perpetrators who died too; nkillter is theirs alone."""
+    victims = (r.get("killed") or {}).get("best")
+    attackers = (r.get("attackers_killed") or {}).get("best")
+    if victims is None:
+        return None
+    return victims + (attackers or 0)
 
 
 def _gtd(records: Records, out: TextIO) -> None:

@@ -74,6 +74,8 @@ def show_record(record: dict[str, Any], console: Console) -> None:
     console.print(f"type: {r['type']}   date: {r['date']}   place: {place or '-'}", markup=False)
     for field in ("killed", "injured"):
         _show_count(field, record.get(field), console)
+    if record.get("attackers_killed"):
+        _show_count("attackers_killed", record["attackers_killed"], console)
     for key, label in (
         ("perpetrators", "name"),
         ("weapons", "value"),

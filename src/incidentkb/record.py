@@ -59,6 +59,7 @@ def to_record(incident: Incident, documents: Sequence[Document] = ()) -> dict[st
         "killed": _count(incident.of("killed")),
         "injured": _count(incident.of("injured")) or _wounded(incident),
         "shot": _count(incident.of("shot")),
+        "attackers_killed": _count(incident.of("attackers_killed")),
         "perpetrators": _grouped(
             incident.of("perpetrator"), lambda c: (c.value, c.role), _perpetrator
         ),

@@ -109,3 +109,117 @@ def test_extract_early_on_a_weekday_is_a_time_not_an_early_report() -> None:
     frames = extract(Document.make(text, published=PUBLISHED))
     dead = [c for c in frames[0].claims if c.field == "killed"]
     assert {(c.value, c.status) for c in dead} == {(1, "current")}
+
+
+def record(text: str) -> dict:
+    from incidentkb.pipeline import analyse
+
+    _, incidents = analyse(Document.make(text, published=PUBLISHED))
+    return next(r for _, _, r in incidents if not r.get("background"))
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "victims", "attackers"),
+    [
+        (
+            "A man shot and killed three neighbours in Dayton, Ohio, on Sunday before turning the "
+            "gun on himself, police said.",
+            3,
+            1,
+        ),
+        (
+            "Two guards were shot and killed at a warehouse in Reno, Nevada, on Sunday. The "
+            "gunman, a former employee, was killed by officers.",
+            2,
+            1,
+        ),
+        (
+            "Three people were shot and killed in Tulsa, Oklahoma, on Sunday. Police are still "
+            "looking for the gunman.",
+            3,
+            None,
+        ),
+    ],
+)
+def test_record_keeps_the_attackers_dead_apart(
+    text: str, victims: int, attackers: int | None
+) -> None:
+    r = record(text)
+    assert r["killed"]["best"] == victims
+    assert (r.get("attackers_killed") or {}).get("best") == attackers
+
+
+@pytest.mark.issue(4)
+def test_extract_an_increment_is_not_a_toll() -> None:
+    assert killed("The feud went on, and two more people were killed before the arrests.") == []
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rita Moe, Sam Dorn and Lee Vance all died of gunshot wounds to the head.", [3]),
+        (
+            "He is charged over the shooting of his parents and two of their children, who were "
+            "found dead in the farmhouse.",
+            [4],
+        ),
+    ],
+)
+def test_extract_more_lists_of_the_dead(text: str, want: list[int]) -> None:
+    assert [v for v in killed(text) if v > 1] == want
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputy Ana Ruiz, 31, was shot and killed on Elm Road. A neighbour was also killed.",
+        "Jon Hale, 19, was shot and killed near the stage. Minutes later, Ivy Lund, 22, was shot "
+        "in the head and killed.",
+    ],
+)
+def test_extract_two_deaths_told_one_by_one_make_a_toll_of_two(text: str) -> None:
+    assert record(text)["killed"]["best"] == 2
+
+
+@pytest.mark.issue(4)
+def test_extract_a_named_death_does_not_revise_a_count_down() -> None:
+    text = (
+        "Two people were killed as shots rang out in Flatbush early Monday. Ivy Park, 22, was "
+        "shot and killed near the parade route."
+    )
+    assert record(text)["killed"]["best"] == 2
+
+
+@pytest.mark.issue(4)
+def test_extract_murder_charges_do_not_revise_a_toll() -> None:
+    text = (
+        "Five members of a family were found dead in their home on Saturday night. On Monday the "
+        "son was charged with two counts of murder."
+    )
+    assert record(text)["killed"]["best"] == 5
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A trooper was shot and killed in Tulsa on Monday. Since January 2015, more than 3000 "
+        "people have died in the violence.",
+        "A trooper was shot and killed in Tulsa on Monday. Figures showed 19 officers had been "
+        "slain nationwide this year through Monday.",
+    ],
+)
+def test_extract_running_totals_are_background(text: str) -> None:
+    assert record(text)["killed"]["best"] == 1
+
+
+@pytest.mark.issue(4)
+def test_extract_another_victims_condition_completes_the_survivors() -> None:
+    text = (
+        "Six people were shot at a park on Monday. Five of the six are listed in stable condition. "
+        "Another victim, a 20-year-old man, is in critical condition."
+    )
+    assert best_killed(text) == [0]

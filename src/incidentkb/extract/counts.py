@@ -143,7 +143,82 @@ def tolls(sentence: Sentence) -> list[Toll]:
                 zeros.setdefault((start, field), toll)
     text = sentence.text
     kept = [t for t in found.values() if not _attackers_dead(text, t, sentence.start)]
+    kept += _attacker_deaths(sentence)
     return sorted([*kept, *zeros.values()], key=lambda t: (t.start, t.field))
+
+
+# The attacker's own death, a count of its own (`attackers_killed`, GTD's nkillter): "killed four
+# people before turning the gun on himself", "the gunman is dead", "before he was fatally shot by
+# officers". One attacker unless a number is stated ("both gunmen were killed").
+_ATTACKER = r"(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|suspects?|perpetrators?)"
+_ATTACKER_DEAD = re.compile(
+    r"\b(?:before|then|and\s+then|and|after|later)\s+(?:he\s+|she\s+)?(?:fatally\s+shooting|fatally\s+shot|killing|"
+    r"killed|turning\s+the\s+(?:gun|weapon|rifle|pistol)\s+on|turned\s+the\s+(?:gun|weapon|rifle|pistol)\s+on)"
+    r"\s+(?:himself|herself)\b"
+    r"|\bbefore\s+(?:he|she)\s+(?:himself\s+)?was\s+(?:fatally\s+shot|shot\s+dead|shot\s+and\s+killed|killed)\b"
+    rf"|\b(?:the|a)\s+(?:lone\s+|suspected\s+|alleged\s+)?(?P<one>{_ATTACKER})(?:,\s+[^,]{{1,60}},)?\s+(?:(?:is|was|has\s+been)\s+(?:also\s+)?"
+    r"(?:dead|killed|shot\s+dead|shot\s+and\s+killed|fatally\s+shot|pronounced\s+dead)|(?:later\s+)?died|"
+    r"(?:then\s+)?killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b"
+    rf"|\b(?:both|the\s+two)\s+(?P<two>{_ATTACKER})\s+(?:were|are)\s+(?:also\s+)?(?:dead|killed|shot\s+dead)\b",
+    re.I,
+)
+# "three people, including the gunman, were killed": the attacker is in the toll already
+_INCLUDING_ATTACKER = re.compile(
+    rf"\b(?:including|among\s+them|counting)\s+the\s+{_ATTACKER}", re.I
+)
+
+
+def _attacker_deaths(sentence: Sentence) -> list[Toll]:
+    text = sentence.text
+    if _INCLUDING_ATTACKER.search(text):
+        return []
+    out = []
+    for m in _ATTACKER_DEAD.finditer(text):
+        if m.group("one") and m.group("one").lower().endswith("s"):
+            continue  # "the suspects were killed": how many is not stated
+        n = 2 if m.group("two") else 1
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        out.append(Toll("attackers_killed", Count(n, "exact"), start, end, start))
+    return out
+
+
+# "Tyreke Borel, 17, was shot and killed ... Tiarah Poyau was shot ... and killed": each named
+# death is one; two names two deaths, when no toll says as many and they are told close together
+_NAMED = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,3}?(?P<last>[A-Z][\w'’-]*[a-z][\w'’-]*)\b(?=,|\s+(?:was|has|had|died))"
+)
+_NAMED_SPAN = 1500  # characters from the first named death to the last
+
+
+def named_dead(text: str, found: list[tuple[Sentence, Toll]]) -> list[tuple[Sentence, Toll]]:
+    """One toll for the distinct named people the sentences say died, where no other toll
+    counts as many; it quotes from the first of them to the last."""
+    singles: dict[str, tuple[Sentence, Toll]] = {}
+    for s, t in found:
+        if t.field != "killed" or t.derived:
+            continue
+        if t.count.value > 1:
+            return []  # a stated count of the dead: the names are among them
+        quote = text[t.start : t.end]
+        m = _NAMED.match(quote)
+        if t.count.value == 1 and m:
+            singles.setdefault(m.group("last").lower(), (s, t))
+        elif t.count.value == 1 and re.search(
+            r"\b(?:was|were)\s+also\b|\balso\s+(?:died|killed)\b", quote
+        ):
+            singles[f"also {t.start}"] = (s, t)  # "a woman was also killed": someone else
+    if len(singles) < 2:
+        return []
+    first, last = (
+        min(singles.values(), key=lambda x: x[1].start),
+        max(singles.values(), key=lambda x: x[1].end),
+    )
+    if last[1].end - first[1].start > _NAMED_SPAN:
+        return []
+    n = len(singles)
+    derived = "listed: " + " + ".join("1" * n)
+    toll = Toll("killed", Count(n, "exact"), first[1].start, last[1].end, first[1].start, derived)
+    return [(first[0], toll)]
 
 
 def pair_tolls(first: Sentence, second: Sentence) -> list[Toll]:
@@ -254,6 +329,8 @@ def _not_a_toll(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 9) : m.start()]
     if re.search(r"[A-Za-z]-$", before):
         return True  # "a K-9 unit was injured": a name, not a count
+    if num and re.match(r"\s+more\b", text[end : end + 6]):
+        return True  # "but not before two more people were killed": more, not the toll
     if num and re.search(_MONTH_BEFORE, before):
         return True  # "a victim of the shooting on Sept. 3 died": a day, not a count
     if re.search(r"\d:$|\b(?:News|Channel|Fox|ABC|NBC|CBS|WSB|KSLA)\s+$", before):

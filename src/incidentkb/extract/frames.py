@@ -57,12 +57,26 @@ _PAST_MARKERS = re.compile(
 _OTHER_INCIDENT = re.compile(
     r"\b(?:followed|preceded|recalled|echoed|evoked)\s+(?:the|an?)\b", re.I
 )
+# "since January 2004 ... more than 3000 people have perished", "so far this year 41 officers
+# have died": a running total over many incidents
+_CUMULATIVE = re.compile(
+    r"\b(?:since|so\s+far\s+(?:this|in)|as\s+of)\b[^.;]{0,80}?\b(?:have|has)\s+(?:perished|died|been\s+killed|"
+    r"claimed|killed|lost\s+their\s+lives)\b"
+    # "19 officers had been slain nationwide in July, through Monday", "killed this year through
+    # July 20"
+    r"|\b(?:nationwide|statewide|this\s+year|this\s+month)\b[^.;]{0,40}?\bthrough\b"
+    r"|\b(?:have|has)\s+(?:perished|died|been\s+killed|claimed|killed)\b[^.;]{0,60}?\bsince\s+(?:the\s+start|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}))",
+    re.I,
+)
 _THAT_TIME = re.compile(
     r"^(?:(?:later|earlier)\s+that\s+(?:year|month)|that\s+year|the\s+same\s+year)\b", re.I
 )
 # "... about 300 people were killed there": a sentence after a background one that points back
+# "The gunman in the Oregon shooting wounded nine others": the incident it just told of, by name
 _BACK_THERE = re.compile(
-    r"\b(?:killed|died|dead|wounded|injured)\s+(?:there|then|in that (?:attack|blast))\b", re.I
+    r"\b(?:killed|died|dead|wounded|injured)\s+(?:there|then|in that (?:attack|blast))\b"
+    r"|\b(?:in|of|at)\s+the\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?\s+(?:shooting|attack|bombing|massacre|rampage)\b",
 )
 Located = tuple[places.Place, places.PlaceMention]
 _LEAD = 4  # sentences that state what happened; the incident date and place come from here
@@ -395,6 +409,8 @@ def _other_time(
     the incident's own date."""
     if _PAST_MARKERS.search(s.text) and _OTHER_INCIDENT.search(s.text):
         return True  # names another incident outright, whatever dates it gives
+    if _CUMULATIVE.search(s.text):
+        return True  # a campaign's or a year's dead, not this incident's
     if incident is None:
         return bool(_PAST_MARKERS.search(s.text))
     own = [m for m in _within(mentions, s) if not _is_since(text, m)]
@@ -530,7 +546,9 @@ def _toll_claims(r: Reading, sents: list[Sentence]) -> list[Claim]:
             if b.paragraph - a.paragraph <= 1
             for t in counts.pair_tolls(a, b)
         ]
-    many = any(t.field != "killed" and t.count.value > 1 for _, t in found)
+    if dead:
+        found += counts.named_dead(r.doc.text, found)
+    many = any(t.field in ("injured", "shot") and t.count.value > 1 for _, t in found)
     for s, t in found:
         if dead and t.field == "killed" and t.count.value == 0 and shot.survival(s.text):
             continue  # "one man died; all of the others are stable": the living, not a toll

@@ -44,7 +44,7 @@ _SHOT = (
 _DIED = (
     r"(?:shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|shot\s+dead|killed|murdered|"
     r"assassinated|found\s+(?:shot\s+)?dead|pronounced\s+dead|declared\s+dead|beheaded|"
-    r"(?:stabbed|beaten|hacked|shot)\s+to\s+death|shot\s+(?:\w+\s+){1,4}and\s+died|kidnapped\s+and\s+killed)"
+    r"(?:stabbed|beaten|hacked|shot)\s+to\s+death|shot\s+(?:\w+\s+){1,8}?and\s+(?:died|killed)|kidnapped\s+and\s+killed)"
 )
 _KILLS = (
     r"(?:killed|killing|kills|murdered|murdering|assassinated|assassinating|shot\s+and\s+killed|"
@@ -64,7 +64,7 @@ _ONE = re.compile(
     # "a 17-year-old was shot and killed": the last word of the subject may be an age
     rf"(?<![Nn]o\s)\b(?:(?:[Aa]|[Aa]n|[Oo]ne)\s+(?!(?:{'|'.join(ORDINALS)})\b)(?:[\w-]+\s+){{0,3}}?(?:[a-z]+|\d+-year-old){_ASIDES}"
     rf"|{_NAME}{_ASIDES})"
-    rf"\s+(?:(?:was|has been|had been)\s+(?:reportedly\s+)?{_DIED}|is\s+dead\b"
+    rf"\s+(?:(?:was|has been|had been)\s+(?:reportedly\s+|also\s+)?{_DIED}|is\s+dead\b"
     # "Shinzo Abe, a former prime minister, died on Friday after being shot"
     rf"|(?:has\s+|later\s+)?died\s+(?:\w+\s+){{0,3}}?(?:after\s+being\s+(?:shot|stabbed|attacked)|"
     rf"of\s+(?:his|her|their)\s+(?:wounds|injuries)|from\s+(?:an?\s+)?(?:self-inflicted\s+)?(?:gunshot|stab)\s+wounds?"
@@ -95,7 +95,7 @@ _PLACE_WORDS = re.compile(
 )
 # "killing himself and three policemen": the attacker and the others, all stated
 _SELF_AND = re.compile(
-    rf"\b{_KILLS}\s+(?:himself|herself|him|her)\s+and\s+(?P<n>{NUMBER}|a|an)\s+[\w-]+", re.I
+    rf"\b{_KILLS}\s+(?:himself|herself)\s+and\s+(?P<n>{NUMBER}|a|an)\s+[\w-]+", re.I
 )
 _ALL_N = re.compile(
     rf"\b{_KILLS}\s+(?:all|both)\s+(?:(?P<n>{NUMBER})\b|of\s+them|individuals|men|women|people|"
@@ -148,14 +148,18 @@ _LIST_DEAD = re.compile(
     rf"\b(?:deaths?|killings?|murders?|slayings?|fatally\s+shooting|fatally\s+shot|killed|killing|"
     rf"murdered|murdering|shot\s+and\s+killed)\s+(?:of\s+)?"
     rf"(?P<list>{_ITEM}(?:(?:,\s+[^,]{{1,40}}?)?,\s+{_ITEM}){{0,4}}(?:,\s+[^,]{{1,40}}?,)?,?\s+and\s+{_ITEM})\b"
-    r"(?!\s+(?:were|was|are|is|have|has)\s+(?:\w+\s+)?(?:injured|wounded|hurt|shot|hospitali[sz]ed)\b)",
+    r"(?!\s+(?:were|was|are|is|have|has)\s+(?:\w+\s+)?(?:injured|wounded|hurt|shot|hospitali[sz]ed)\b)"
+    # "the shooting of his parents and three of their children, who were found dead"
+    rf"|\bshootings?\s+of\s+(?P<list2>{_ITEM}(?:,\s+{_ITEM}){{0,4}},?\s+and\s+{_ITEM}),?\s+(?:who|that)\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:found\s+)?(?:dead|killed|shot\s+dead)\b",
     re.I,
 )
 # "Betty Mungin, 55, Alexis Mungin, 29, and Armani Mungin, 8, were fatally shot", "Javarrie
 # Robertson, 13, and his father, Joe, were killed": a list of the dead as the subject
 _LIST_DEAD_SUBJECT = re.compile(
     rf"(?P<list>(?:{_NAME}|{_ITEM})(?:,\s+[^,;.]{{1,40}}?){{0,8}},?\s+and\s+(?:{_NAME}|{_ITEM})"
-    rf"(?:,\s+[^,;.]{{1,40}}?,)?)\s+(?:were|have\s+been|had\s+been)\s+(?:all\s+|both\s+)?{_DIED}"
+    rf"(?:,\s+[^,;.]{{1,40}}?,)?)\s+(?:(?:were|have\s+been|had\s+been)\s+(?:all\s+|both\s+)?{_DIED}"
+    r"|(?:all\s+|both\s+)?died\b)"
 )
 _ITEM_RE = re.compile(_ITEM, re.I)
 _NAME_RE = re.compile(_NAME)
@@ -184,9 +188,7 @@ _GROUP = (
 )
 # the words between a subject and its condition: names, ages, where they were taken; an "and"
 # that starts a new subject ("and one is critical") or a death ends it
-_BETWEEN = (
-    rf"(?:,?\s+(?!(?:but|while|killed|died)\b|and\s+(?:{NUMBER}|an?|one|the)\b|{_OTHER})[\w'’,–—-]+)"
-)
+_BETWEEN = rf"(?:,?\s+(?!(?:but|while|killed|died)\b|and\s+(?:{NUMBER}|an?|one|the)\b|{_OTHER})[\w'’,–—-]+)"
 _ALL_ALIVE = re.compile(
     rf"\b(?:all(?:\s+of)?(?:\s+(?:the|them|those))?(?:\s+(?!{_OTHER})[\w-]+){{0,2}}?|both(?:\s+of\s+them|\s+victims)?"
     rf"|(?<!\bof\s)the\s+(?:(?!{_OTHER})[\w-]+\s+)?(?:victims|injured|wounded)(?:['’]\s+injuries)?|(?:the|their)\s+(?:injuries|wounds)"
@@ -260,7 +262,7 @@ def shot_tolls(sentence: Sentence) -> list[Found]:
             ("killed", Count(n, "exact"), *_span(sentence, m), _at(sentence, m, "n"), derived)
         )
     for m in [*_LIST_DEAD.finditer(sentence.text), *_LIST_DEAD_SUBJECT.finditer(sentence.text)]:
-        parts = _list_counts(m.group("list"))
+        parts = _list_counts(m.group("list") or m.group("list2"))
         if len(parts) >= 2:
             derived = "listed: " + " + ".join(str(p) for p in parts)
             out.append(
@@ -304,7 +306,7 @@ _SOME_CONDITION = re.compile(
     rf"\b(?:{NUMBER}|one)\b(?:\s+of\s+the\s+(?:{NUMBER}\s+)?[\w-]+)?[^.;]*?\b{_CONDITION}", re.I
 )
 _REST_CONDITION = re.compile(
-    rf"^(?:the\s+)?(?:other|others|remaining|rest)\b[^.;]*?\b{_CONDITION}", re.I
+    rf"^(?:the\s+)?(?:other|others|remaining|rest|another)\b[^.;]*?\b{_CONDITION}", re.I
 )
 
 
@@ -361,6 +363,8 @@ _ONE_MORE = re.compile(
     # "one of the victims of the shooting on Sept. 3 died Saturday"
     rf"|\b[Oo]ne\s+of\s+the\s+(?:[\w-]+\s+)?victims\b(?:[^,.;]|\.(?=\s*\d)){{0,120}}?\s+"
     rf"(?:has\s+|had\s+|later\s+)?died\b"
+    # "he killed his wife", "fatally shot her stepfather"
+    rf"|\b(?:{_KILLS}|fatally\s+(?:shot|shooting|stabbed|stabbing))\s+(?:his|her)\s+(?:[\w-]+\s+)?{_KIN}\b(?!\s+and\s+(?:his|her|their|an?|{NUMBER})\b|,)"
     # "the girl murdered by gang members", "a man killed by a stray bullet"
     rf"|\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN}\s+(?:murdered|killed|slain|shot\s+dead)\s+by\b"
     # "the driver was killed in the attack"
@@ -372,6 +376,9 @@ _ONE_MORE = re.compile(
 )
 
 
+_NEARLY = re.compile(
+    r"\b(?:missed|nearly|almost|narrowly|attempted|tried\s+to|trying\s+to)\s+$", re.I
+)
 # "... has died, bringing the toll to 103": the one is part of a toll the sentence states
 _BRINGING = re.compile(
     r"\b(?:bringing|raising|pushing|taking)\s+the\s+(?:[\w-]+\s+){0,10}?to\s+\d", re.I
@@ -389,6 +396,8 @@ def _single(sentence: Sentence) -> list[Found]:
     ]:
         if _PLACE_WORDS.search(m.group(0).split(" was ")[0]):
             continue  # "Pembroke Township was ...": a place, not a victim
+        if _NEARLY.search(sentence.text[max(0, m.start() - 25) : m.start()]):
+            continue  # "he barely missed killing a boy": nobody died
         out.append(("killed", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
     for m in _ONE_HURT.finditer(sentence.text):
         if _PLACE_WORDS.search(m.group(0).split(" was ")[0]):

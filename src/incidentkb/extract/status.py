@@ -143,7 +143,19 @@ def superseded(timed: list[Timed], published: date | None) -> set[int]:
             if u.toll.field == t.toll.field
             and rank(u) > rank(t)
             and u.toll.count.value not in (t.toll.count.value, 0)
+            and not (_one_person(u) and t.toll.count.value > 1)
+            and "counts of murder" not in (u.toll.derived or "")  # charges, not a new toll
         ]
         if t.early or later:
             out.add(i)
     return out
+
+
+def _one_person(t: Timed) -> bool:
+    """A death told of one person ("Tiarah Poyau was shot and killed"), not a count: it does
+    not revise a toll of several down to one."""
+    if t.toll.count.value != 1 or t.toll.derived:
+        return False
+    s = t.sentence
+    quote = s.text[t.toll.start - s.start : t.toll.end - s.start]
+    return not re.search(r"\b(?:one|1)\b(?!-)", quote, re.I)

@@ -4,7 +4,8 @@ The rule (docs/reconciliation.md says it in prose):
 1. Superseded claims ("early reports put the toll at 103") never give the best value, but they
    stay in the claims and in the history, and they widen low/high: the spread of reporting is
    part of the record.
-2. Among the current claims, those from the latest reports win (a later report knows more).
+2. Among the current claims, those from the latest reports win (a later report knows more);
+   all of a report's current claims count, whatever time each gives.
 3. Among those, the highest stated lower bound or exact figure is best: tolls of one incident
    only grow as the dead are counted, so "at least 94" and "at least 95" are both true when
    95 died. "Up to 30" and ranges only bound the toll; they give the best only when nothing
@@ -38,8 +39,12 @@ def reconcile_count(claims: Sequence[Claim]) -> dict[str, Any] | None:
     current = [c for c in claims if c.status not in _NOT_CURRENT] or list(claims)
     later = outdated(current)
     current = [c for n, c in enumerate(current) if n not in later]
+    # the latest reports' claims; within one report, status.py has already said which of its
+    # figures a later one replaces, so its other current claims stay ("two people were killed
+    # early Monday" beside "Tiarah Poyau was killed", stated as of publication)
     latest = max((c.reported_at or date.min) for c in current)
-    recent = [c for c in current if (c.reported_at or date.min) == latest]
+    latest_reports = {c.document_id for c in current if (c.reported_at or date.min) == latest}
+    recent = [c for c in current if c.document_id in latest_reports]
     best, reason = _best(recent)
     values = [v for c in claims for v in _span(c)]
     return {
