@@ -223,3 +223,32 @@ def test_extract_another_victims_condition_completes_the_survivors() -> None:
         "Another victim, a 20-year-old man, is in critical condition."
     )
     assert best_killed(text) == [0]
+
+
+@pytest.mark.issue(4)
+def test_extract_a_past_shooting_told_over_several_sentences_stays_background() -> None:
+    text = (
+        "A police officer was shot and killed in Fresno, California, on Friday night.\n"
+        "He had stopped a car on Blackstone Avenue when the driver opened fire, police said.\n"
+        "The driver was arrested an hour later.\n"
+        "The officer had served with the department for six years.\n"
+        "The last officer killed in the city before him was Tom Brandt.\n"
+        "Brandt, 41, was killed during a traffic stop on May 2, 2009. The gunman fled "
+        "past Brandt's patrol car toward the freeway.\n"
+        "The gunman was shot dead by deputies a short time later."
+    )
+    r = record(text)
+    assert r["killed"]["best"] == 1
+    assert r.get("attackers_killed") is None
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Saturday, Marwick was fatally wounded as he stood in the yard.",
+        "Officers found Okafor had been gunned down behind the store.",
+    ],
+)
+def test_extract_a_death_told_of_a_surname(text: str) -> None:
+    assert killed(text) == [1]

@@ -116,7 +116,7 @@ _NONE = (
 HINT = re.compile(
     r"kill|dead|death|die[ds]?\b|injur|wound|hurt|hospital|toll|fatal|casualt|shot|slain|murder|perish|"
     r"lives|treatment|stabb|beaten|hacked|burn|crushed|trampled|count|figure|tally|number|assassinat|behead|"
-    r"surviv|recover|threatening|condition|released|stable",
+    r"surviv|recover|threatening|condition|released|stable|gunned",
     re.I,
 )
 

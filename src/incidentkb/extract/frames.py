@@ -373,13 +373,18 @@ def _background_indices(
 ) -> list[int]:
     out: list[int] = []
     heading = ""
+    lead = " ".join(x.text for x in sents[:_LEAD])
     for i, s in enumerate(sents):
         if _is_heading(doc.text, s):
             heading = s.text
             continue
         # "Later that year, ..." goes on about the time the sentence before was about
-        carries_on = (i - 1 in tails or (bool(out) and out[-1] == i - 1)) and bool(
-            _THAT_TIME.match(s.text) or _BACK_THERE.search(s.text)
+        after = i - 1 in tails or (bool(out) and out[-1] == i - 1)
+        carries_on = after and bool(
+            _THAT_TIME.match(s.text)
+            or _BACK_THERE.search(s.text)
+            or _SAME_STORY.search(s.text)
+            or _same_people(sents[i - 1], s, lead)
         )
         if (
             i in tails
@@ -389,6 +394,22 @@ def _background_indices(
         ):
             out.append(i)
     return out
+
+
+# "The shooter was killed by other officers a short time later": the story just told goes on
+_SAME_STORY = re.compile(
+    r"\b(?:a\s+short\s+time|moments|minutes|shortly|soon)\s+(?:later|after(?:wards)?)\b", re.I
+)
+_PROPER = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]{3,}\b")
+
+
+def _same_people(before: Sentence, s: Sentence, lead: str) -> bool:
+    """The sentence, in the paragraph of a background one, names someone that one named and
+    the report's lead does not ("drove alongside Henwood's car")."""
+    if before.paragraph != s.paragraph:
+        return False
+    names = set(re.findall(r"\b[A-Z][a-z]{3,}\b", before.text)) & set(_PROPER.findall(s.text))
+    return any(n not in lead for n in names)
 
 
 def _is_heading(text: str, s: Sentence) -> bool:
