@@ -557,7 +557,7 @@ def _states(quote: str, value: int, derived: str | None = None, key: str | None 
     one = r"(?i:\b(?:a|an|one)\s+[\w-]+)|\b(?:injuring|wounding|killing)\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*(?:(?:, [^,]+){1,3},|,)? (?:was|has been|had been|(?:later |has |had )?died)\b"
     # ... "he was pronounced dead", "a 4-year-old shot dead", "the death of Laprida Shears"
     one += (
-        r"|(?i:\b(?:he|she)\b)|\b\d+-year-old\b|\bof\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][a-z]+\s+being\b"
+        r"|(?i:\b(?:he|she|another|the\s+other)\b)|\b\d+-year-old\b|\bof\s+[A-Z][a-z]+\s+[A-Z]|^[A-Z][a-z]+\s+being\b"
     )
     # ... "shot and killed Ernesto Sandoval", "murdered Mayor Lisimaco Machado"
     one += r"|\b(?:killed|murdered|assassinated|shot dead)\s+(?:[A-Z][a-z]+\s+){1,3}[A-Z]"

@@ -252,3 +252,38 @@ def test_extract_a_past_shooting_told_over_several_sentences_stays_background() 
 )
 def test_extract_a_death_told_of_a_surname(text: str) -> None:
     assert killed(text) == [1]
+
+
+def injured(text: str) -> list[int]:
+    frames = extract(Document.make(text, published=PUBLISHED))
+    return sorted({c.value for c in frames[0].claims if c.field == "injured"})
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Five men playing cards in a Dayton back yard were shot and one was killed.", [4]),
+        ("A birthday party on Elm Street ended with six people in the hospital.", [6]),
+        ("The gunfire sent three people to area hospitals, police said.", [3]),
+        ("One deputy was shot and killed and another was injured during the stop.", [1]),
+        ("He opened fire on two officers, killing one and badly wounding the other.", [1]),
+        ("Ana Ruiz, 24, Ben Holt, 31 and Cal Dunn, 19 were all taken to the hospital.", [3]),
+        ("All four victims suffered non-life threatening injuries, police said.", [4]),
+    ],
+)
+def test_extract_injured_forms(text: str, want: list[int]) -> None:
+    assert injured(text) == want
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "not_a_toll"),
+    [
+        ("Two of the five victims were taken to hospitals in Vineland.", 2),
+        ("A police K-9 unit was injured during the arrest.", 1),
+        ("There were 200 teens at the party and four of them were shot.", 200),
+    ],
+)
+def test_extract_parts_animals_and_crowds_are_not_the_injured(text: str, not_a_toll: int) -> None:
+    assert not_a_toll not in injured(text)

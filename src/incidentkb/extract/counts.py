@@ -15,8 +15,9 @@ _KILL_VERB = (
     r"|(?:stabbed|beaten|hacked|burned|burnt|crushed|trampled|shot) to death"
 )
 _HURT_VERB = (
-    r"injured|wounded|hurt|hospitali[sz]ed|treated for (?:minor |serious )?injuries"
-    r"|taken to (?:a |the )?hospitals?|suffered (?:gunshot |stab |serious |minor )?(?:wounds|injuries)"
+    r"injured|wounded|hurt|hospitali[sz]ed|treated for (?:[\w-]+ ){0,2}?injuries"
+    r"|(?:taken|rushed|transported|brought|went|driven|flown) to (?:a |the |area |local |nearby )?hospitals?"
+    r"|suffered (?:[\w-]+ ){0,3}?(?:wounds|injuries)"
     r"|(?:needed|required|received) (?:hospital )?treatment|treated (?:in|at) (?:a |the )?hospitals?"
 )
 _AUX = r"(?:\s+(?:were|was|have|has|had|been|are|is|reportedly|confirmed|believed|to|also|later|all|now|being|who|left))*"
@@ -66,6 +67,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _compile(rf"\b(?:injured|injuring|wounded|wounding|hurt|hurting|injuries to)\s+{COUNT}\b"),
     ),
     ("killed", _compile(rf"\b(?:left|leaving)\s+{COUNT}(?:\s+people|\s+persons)?\s+dead\b")),
+    # "a shooting that sent five people to the hospital", "ended with five people in the hospital"
+    (
+        "injured",
+        _compile(
+            rf"\b(?:sent|sending|ended\s+with|leaving|left)\s+{COUNT}(?:\s+other)?(?:\s+(?:people|persons|others|victims))?"
+            r"\s+(?:to|in)\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?\b"
+        ),
+    ),
     # "the fire has so far claimed 25 lives"
     ("killed", _compile(rf"\b(?:claimed|claiming|claims|took|taking)\s+{COUNT}\s+lives\b")),
     (
@@ -265,6 +274,10 @@ def _toll(sentence: Sentence, field: str, m: re.Match[str]) -> Toll | None:
     if "np" in m.re.groupindex and m.group("np") and _ATTACKERS.search(m.group("np")):
         return None
     verb_first = bool(m.group("num")) and m.start("num") > m.start()
+    if field == "injured" and not verb_first and m.group("num"):
+        after = sentence.text[m.end("num") : m.end("num") + 12]
+        if re.match(r"\s+of\s+(?:the|them|those|these)\b", after):
+            return None  # "two of the five victims were taken to hospitals": some of them
     before = sentence.text[max(0, m.start() - 50) : m.start()]
     if field == "killed" and verb_first and _BY_FORCES.search(before):
         return None  # "police shot dead four of the attackers": not the incident's victims
@@ -329,6 +342,12 @@ def _not_a_toll(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 9) : m.start()]
     if re.search(r"[A-Za-z]-$", before):
         return True  # "a K-9 unit was injured": a name, not a count
+    if (
+        num
+        and re.search(r"\b[A-Z][a-z]+,\s*$", text[max(0, m.start("num") - 20) : m.start("num")])
+        and re.match(r"\s+(?:were|was|and)\b", after)
+    ):
+        return True  # "Tobiasz Cudnik, 32 were all taken to hospital": an age
     if num and re.match(r"\s+more\b", text[end : end + 6]):
         return True  # "but not before two more people were killed": more, not the toll
     if num and re.search(_MONTH_BEFORE, before):

@@ -20,7 +20,7 @@ Found = tuple[
 ]  # field, count, start, end, count start, derivation
 
 _N = rf"(?:{NUMBER}|all|both)"
-_PEOPLE = r"(?:[\w’'-]+\s+){0,6}?"  # "four men playing dice in a Pittsburgh neighborhood were shot"
+_PEOPLE = r"(?:(?!(?:and|or|but)\b|\d)[\w’'-]+\s+){0,8}?"  # "four men playing dice in a Pittsburgh neighborhood were shot"
 _FATAL = (
     rf"(?:,|\s+and|\s+—|\s+--?)?\s+(?:(?P<k>{_N}|none)\s+(?:of\s+them\s+)?(?:fatally|mortally)"
     rf"|(?:killing|and\s+killing|fatally\s+wounding)\s+(?P<k2>{_N})"
@@ -89,6 +89,9 @@ _ONE_HURT = re.compile(
     rf"|\b(?:injuring|wounding)\s+(?:a|an|one)\s+(?!(?:hundred|thousand|dozen|few|number|total)\b)"
     rf"(?:[\w-]+\s+){{0,3}}?[a-z]+(?<!s)\b(?!\s+(?:and|or)\s)"
     rf"|\b(?:injuring|wounding)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+and\s)"
+    # "one officer was killed and another was injured", "killing one and severely wounding the other"
+    rf"|\b[Aa]nother(?:\s+[\w-]+){{0,2}}?\s+(?:was|has\s+been)\s+(?:also\s+)?{_HURT}\b"
+    rf"|(?<=\bone and )(?:\w+ly\s+)?(?:wounding|injuring|wounded|injured)\s+the\s+other\b"
 )
 _PLACE_WORDS = re.compile(
     r"\b(?:Township|County|City|Street|Avenue|Road|Park|Police|Department|Church|School)\b"
@@ -156,10 +159,18 @@ _LIST_DEAD = re.compile(
 )
 # "Betty Mungin, 55, Alexis Mungin, 29, and Armani Mungin, 8, were fatally shot", "Javarrie
 # Robertson, 13, and his father, Joe, were killed": a list of the dead as the subject
-_LIST_DEAD_SUBJECT = re.compile(
+_LIST_SUBJECT = (
     rf"(?P<list>(?:{_NAME}|{_ITEM})(?:,\s+[^,;.]{{1,40}}?){{0,8}},?\s+and\s+(?:{_NAME}|{_ITEM})"
-    rf"(?:,\s+[^,;.]{{1,40}}?,)?)\s+(?:(?:were|have\s+been|had\s+been)\s+(?:all\s+|both\s+)?{_DIED}"
+    rf"(?:,\s+[^,;.]{{1,40}}?,?)?)\s+"
+)
+_LIST_DEAD_SUBJECT = re.compile(
+    rf"{_LIST_SUBJECT}(?:(?:were|have\s+been|had\s+been)\s+(?:all\s+|both\s+)?{_DIED}"
     r"|(?:all\s+|both\s+)?died\b)"
+)
+# "Ann Roe, 24, Bo Lee, 25 and Cy Park, 32 were all taken to the hospital"
+_LIST_HURT_SUBJECT = re.compile(
+    rf"{_LIST_SUBJECT}(?:were|have\s+been|had\s+been)\s+(?:all\s+|both\s+)?(?:shot\s+and\s+)?"
+    r"(?:wounded|injured|hurt|hospitali[sz]ed|(?:taken|transported|rushed|flown)\s+to\s+(?:the\s+|a\s+|area\s+)?hospitals?)\b"
 )
 _ITEM_RE = re.compile(_ITEM, re.I)
 _NAME_RE = re.compile(_NAME)
@@ -268,6 +279,19 @@ def shot_tolls(sentence: Sentence) -> list[Found]:
             out.append(
                 (
                     "killed",
+                    Count(sum(parts), "exact"),
+                    *_span(sentence, m),
+                    _at(sentence, m),
+                    derived,
+                )
+            )
+    for m in _LIST_HURT_SUBJECT.finditer(sentence.text):
+        parts = _list_counts(m.group("list"))
+        if len(parts) >= 2:
+            derived = "listed: " + " + ".join(str(p) for p in parts)
+            out.append(
+                (
+                    "injured",
                     Count(sum(parts), "exact"),
                     *_span(sentence, m),
                     _at(sentence, m),
@@ -403,6 +427,8 @@ def _single(sentence: Sentence) -> list[Found]:
     for m in _ONE_HURT.finditer(sentence.text):
         if _PLACE_WORDS.search(m.group(0).split(" was ")[0]):
             continue
+        if re.search(r"\b(?:K-?9|dogs?|horses?|canines?)\b", m.group(0), re.I):
+            continue  # "a police K-9 unit was injured": an animal
         if _LATER_DIED.match(sentence.text, m.end()):
             continue  # "a man who was wounded in the bombing has died": a death, not a wound
         out.append(("injured", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
