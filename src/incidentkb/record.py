@@ -174,11 +174,16 @@ def _grouped(
 
 def _perpetrator(cs: list[Claim]) -> dict[str, Any]:
     by = sorted({p for c in cs for p in (c.get("by") or "").split("; ") if p})
-    return {"name": cs[0].value, "role": cs[0].role, "by": by}
+    out = {"name": cs[0].value, "role": cs[0].role, "by": by}
+    if cs[0].get("kind"):  # a role filler: an organisation or individual, named or described
+        out |= {"kind": cs[0].get("kind"), "named": cs[0].get("named") == "True"}
+    return out
 
 
 def _victims(cs: list[Claim]) -> dict[str, Any]:
-    return {"group": cs[0].get("group"), "count": max(int(c.value) for c in cs)}
+    # a count ("23 students") or a victim the role-filler model names, with no count
+    counts = [int(c.value) for c in cs if isinstance(c.value, int)]
+    return {"group": cs[0].get("group"), "count": max(counts) if counts else None}
 
 
 def _reaction(cs: list[Claim]) -> dict[str, Any]:

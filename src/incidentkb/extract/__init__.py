@@ -14,12 +14,11 @@ DEFAULT = "rules.v1"
 
 def extract(doc: Document, extractor: str = DEFAULT) -> list[Frame]:
     """The frames a document states: its main incident first, then each background incident."""
-    try:
-        return EXTRACTORS[extractor](doc)
-    except KeyError:
+    if extractor not in EXTRACTORS:
         raise ValueError(
             f"unknown extractor {extractor!r}; use one of: {', '.join(sorted(EXTRACTORS))}"
-        ) from None
+        )
+    return EXTRACTORS[extractor](doc)
 
 
 __all__ = ["EXTRACTORS", "Extractor", "extract"]

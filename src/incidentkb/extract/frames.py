@@ -13,6 +13,7 @@ from incidentkb.extract import (
     kinds,
     places,
     reactions,
+    roles,
     shot,
     status,
     timeline,
@@ -461,6 +462,7 @@ def _main_claims(r: Reading, main: list[Sentence]) -> list[Claim]:
         )
         for a in actors.denied_claims(s, str(claimed) if claimed else None):
             out.append(Claim.at(doc, a.start, a.end, "perpetrator", a.name, role="denied"))
+    out.extend(roles.role_claims(doc, main, out))
     return out
 
 
