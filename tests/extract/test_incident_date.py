@@ -118,3 +118,27 @@ def test_a_weekday_of_what_followed_is_not_the_incident_date() -> None:
 def test_a_dateline_in_parentheses_dates_the_report() -> None:
     text = "DAYTON, Ohio (June 9, 2016) – Three men were wounded in a shooting Wednesday night."
     assert dated(text, date(2016, 6, 9)) == ("2016-06-08", "day")
+
+
+LEAD_WITHOUT_A_DAY = (
+    "JAMES CITY, N.C. -- A fight between a rapper's entourage and club staff spilled outside "
+    "and ended in a shootout at a night club.\n"
+    "Five people were hurt, two of them flown to a medical center.\n"
+    "Deputies found at least 50 shell casings around the club.\n"
+    "The club has closed since.\n"
+)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("later", "want"),
+    [
+        ("It happened just after 2:30 Sunday morning, deputies said.", "2016-09-11"),
+        ("The gunfire broke out in the parking lot on Saturday night.", "2016-09-10"),
+        ("The owner told reporters on Friday he would reopen soon.", None),
+    ],
+)
+def test_incident_date_from_after_the_lead_when_the_lead_names_no_day(
+    later: str, want: str | None
+) -> None:
+    assert incident_date(LEAD_WITHOUT_A_DAY + later, date(2016, 9, 11)) == want

@@ -286,7 +286,37 @@ def _incident_date(
     # late publication date resolves to a day before the attack; calendar dates are kept
     if any(_near_attack(doc.text, lead, m) for m in found):
         found = [m for m in found if m.kind != "weekday" or _near_attack(doc.text, lead, m)]
+    if not found and doc.published:
+        found = _later_date(sents[_LEAD:_LATER], mentions, doc)
     return min(found, key=lambda m: (m.value, m.start)) if found else None
+
+
+_LATER = 12  # a lead that names no day: the sentences after it may ("It happened Sunday")
+_HAPPENED = re.compile(r"\b(?:happened|occurred|took place|broke out|erupted)\b", re.I)
+
+
+def _later_date(
+    later: list[Sentence], mentions: list[dates.DateMention], doc: Document
+) -> list[dates.DateMention]:
+    """Days named after the lead, said of the attack itself ("It happened just after 2:30
+    Sunday morning", "shot on Saturday night"), when the lead names none."""
+    assert doc.published is not None
+    text = "\n".join(s.text for s in later)
+    found = [_rebase(later, m) for m in dates.weekday_dates(text, doc.published)]
+    found += [
+        m
+        for s in later
+        for m in _within(mentions, s)
+        if m.precision == "day" and m.value <= doc.published and not _is_since(doc.text, m)
+    ]
+    out = []
+    for m in found:
+        if m is None or _said_on(doc.text, m):
+            continue
+        s = next(s for s in later if s.start <= m.start < s.end)
+        if _near_attack(doc.text, later, m) or _HAPPENED.search(s.text):
+            out.append(m)
+    return out
 
 
 _ATTACK_WORD = re.compile(
