@@ -295,6 +295,34 @@ def test_cli_eval_seed_scores_headline_fields_at_100() -> None:
         assert re.search(rf"{re.escape(field)}\s*│\s*100\.0\s*│\s*100\.0", table.stdout), field
 
 
+def test_cli_eval_errors_groups_misses_by_cause(tmp_path: Path) -> None:
+    lines = [
+        {
+            "id": "r1",
+            "published": "2019-05-06",
+            "text": "Three people were shot at a park in Dayton, Ohio, on Sunday. All three are "
+            "expected to recover, police said.",
+            "gold": {"date": "2019-05-05", "killed": 0, "injured": 3, "city": "Kettering"},
+        },
+        {
+            "id": "r2",
+            "published": "2019-05-06",
+            "text": "Two men were shot and killed in Toledo, Ohio, on Sunday night, police said.",
+            "gold": {"date": "2019-05-04", "killed": 2, "city": "Toledo"},
+        },
+    ]
+    corpus = tmp_path / "mine.jsonl"
+    corpus.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    result = invoke("eval", corpus, "--errors")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "date — a day off (a night that crosses midnight, or a weekday read a day off): 1" in out
+    assert re.search(r"^  r2  date: .*\"want\": \"2019-05-04\"", out, re.M)
+    assert "killed —" not in out and "injured —" not in out  # every toll is right
+    assert "city — missed" not in out
+    assert "labels no text states, not scored: city 1" in out  # Kettering: not in the text
+
+
 # -- help and README -----------------------------------------------------------------------
 
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]

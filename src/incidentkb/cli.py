@@ -200,7 +200,10 @@ def evaluate(
         list[Path], typer.Argument(help="Gold records (*.gold.json) or labelled corpora (*.jsonl).")
     ],
     errors: Annotated[
-        bool, typer.Option("--errors", help="Print each miss with the text around it.")
+        bool,
+        typer.Option(
+            "--errors", help="Print each miss with the text around it, grouped by field and cause."
+        ),
     ] = False,
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     muc4: Annotated[

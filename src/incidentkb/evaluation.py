@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -322,7 +323,7 @@ def _corpus(path: Path, report: Report) -> None:
         records = [r for _, _, r in incidents]
         main = next((r for r in records if not r.get("background")), {})
         _check_unstated(records, report)
-        _corpus_fields(item, main, gold, report)
+        _corpus_fields(item, main, gold, report, records)
 
 
 # corpora whose killed label counts the attackers who died too (GVA: "everyone shot, suspects
@@ -339,7 +340,11 @@ def _killed(doc: Document, main: dict[str, Any]) -> int | None:
 
 
 def _corpus_fields(
-    doc: Document, main: dict[str, Any], gold: dict[str, Any], report: Report
+    doc: Document,
+    main: dict[str, Any],
+    gold: dict[str, Any],
+    report: Report,
+    records: Sequence[dict[str, Any]] = (),
 ) -> None:
     loc = main.get("location") or {}
     got = {
@@ -359,14 +364,10 @@ def _corpus_fields(
             report.skipped[name] += 1
         elif want is not None:
             right = value is not None and (value == want or norm(value) == norm(want))
-            report.field(
-                name,
-                int(right),
-                int(value is not None),
-                1,
-                doc,
-                {"got": value, "want": want, "context": _context(doc, want)},
-            )
+            detail = {"got": value, "want": want, "context": _context(doc, want)}
+            if not right:
+                detail["cause"] = cause(name, value, want, main, records)
+            report.field(name, int(right), int(value is not None), 1, doc, detail)
     if gold.get("perpetrators") and not _recoverable("perpetrator", doc, gold):
         report.skipped["perpetrator"] += 1
     elif gold.get("perpetrators"):
@@ -378,7 +379,11 @@ def _corpus_fields(
             int(bool(names)),
             1,
             doc,
-            {"got": names, "want": gold["perpetrators"]},
+            {
+                "got": names,
+                "want": gold["perpetrators"],
+                "cause": "another perpetrator named" if names else "no perpetrator named",
+            },
         )
 
 
@@ -588,14 +593,39 @@ def print_reports(reports: list[dict[str, Any]], console: Console, errors: bool 
         print_report(report, console, errors)
 
 
+def cause(
+    name: str, got: Any, want: Any, main: dict[str, Any], records: Sequence[dict[str, Any]]
+) -> str:
+    """Why a labelled value was missed, in a few words that group misses for `--errors`."""
+    if name in ("killed", "injured"):
+        claims = (main.get(name) or {}).get("claims", [])
+        values = {c["value"] for c in claims}
+        others = [r for r in records if r.get("background")]
+        if want == 0 and got is None:
+            return "no statement that none died or was hurt was read"
+        if got is None:
+            return "no claim of the count in the main incident"
+        if any((r.get(name) or {}).get("best") == want for r in others):
+            return "the labelled figure went to a background incident"
+        if want in values:
+            return "the labelled figure is a claim, another was chosen as best"
+        return "no claim states the labelled figure" + (
+            " (a higher one does)" if got > want else ""
+        )
+    if name == "date":
+        if got is None:
+            return "no incident date read"
+        if abs((date.fromisoformat(got) - date.fromisoformat(want)).days) == 1:
+            return "a day off (a night that crosses midnight, or a weekday read a day off)"
+        return "another day read as the incident's"
+    if got is None:
+        return f"no {name} read"
+    return f"another {name} read"
+
+
 def print_report(report: dict[str, Any], console: Console, errors: bool = False) -> None:
     if errors:
-        for miss in report["misses"]:
-            console.print(
-                f"{miss['document']}  {miss['field']}: {json.dumps(miss['detail'], ensure_ascii=False, default=str)}",
-                markup=False,
-                highlight=False,
-            )
+        _print_misses(report["misses"], console)
     table = Table(
         "field",
         "precision",
@@ -621,6 +651,25 @@ def print_report(report: dict[str, Any], console: Console, errors: bool = False)
         console.print(f"labels no text states, not scored: {skipped}", markup=False)
     for problem in report["problems"]:
         console.print(problem, markup=False, style="red")
+
+
+def _print_misses(misses: list[dict[str, Any]], console: Console) -> None:
+    """Each miss with the text around it, grouped by field and cause, the largest group first."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for miss in misses:
+        detail = miss["detail"] if isinstance(miss["detail"], dict) else {}
+        groups[(miss["field"], str(detail.get("cause") or "missed"))].append(miss)
+    for (name, why), group in sorted(groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]))):
+        console.print(f"{name} — {why}: {len(group)}", markup=False, highlight=False, style="bold")
+        for miss in group:
+            detail = miss["detail"]
+            if isinstance(detail, dict):
+                detail = {k: v for k, v in detail.items() if k != "cause"}
+            console.print(
+                f"  {miss['document']}  {name}: {json.dumps(detail, ensure_ascii=False, default=str)}",
+                markup=False,
+                highlight=False,
+            )
 
 
 def _pct(x: float | None) -> str:
