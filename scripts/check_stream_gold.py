@@ -26,13 +26,26 @@ MIN_INCIDENTS = 10
 FIELDS = ("killed", "injured")
 STATUSES = {"current", "superseded"}
 TYPES = {
-    "bombing", "shooting", "ramming", "stabbing", "arson", "hostage",
-    "assassination", "airstrike", "crowd_crush", "other",
+    "bombing",
+    "shooting",
+    "ramming",
+    "stabbing",
+    "arson",
+    "hostage",
+    "assassination",
+    "airstrike",
+    "crowd_crush",
+    "other",
 }
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HEADER = re.compile(r"^\s*(published|date)\s*:\s*(.+?)\s*$", re.IGNORECASE)
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(),
+        1,
+    )
+}
 
 
 class _Text(HTMLParser):
@@ -142,7 +155,9 @@ def main(argv: list[str]) -> int:
         if not DATE.match(str(inc.get("date", ""))):
             errors.append(f"incident {key}: date {inc.get('date')!r} is not YYYY-MM-DD")
         if not re.match(r"^[A-Z]{2}$", str(inc.get("country_code", ""))):
-            errors.append(f"incident {key}: country_code {inc.get('country_code')!r} is not two capitals")
+            errors.append(
+                f"incident {key}: country_code {inc.get('country_code')!r} is not two capitals"
+            )
         for field in FIELDS:
             if field not in inc:
                 errors.append(f"incident {key}: no {field!r} (use null when no report states one)")
@@ -168,7 +183,9 @@ def main(argv: list[str]) -> int:
         loaded = load_report(base, ref, errors)
         text, found = loaded if loaded else (None, None)
         if loaded and found != published:
-            errors.append(f"{where}: the file says it was published {found!r}, gold says {published!r}")
+            errors.append(
+                f"{where}: the file says it was published {found!r}, gold says {published!r}"
+            )
 
         main = doc.get("incidents") or []
         if not main:
@@ -186,10 +203,14 @@ def main(argv: list[str]) -> int:
             by_incident = doc["claims_by_incident"]
             bests = doc.get("best_by_incident", {})
             if set(by_incident) != set(main):
-                errors.append(f"{where}: claims_by_incident keys {sorted(by_incident)} differ from incidents {sorted(main)}")
+                errors.append(
+                    f"{where}: claims_by_incident keys {sorted(by_incident)} differ from incidents {sorted(main)}"
+                )
         elif "claims" in doc:
             if len(main) != 1:
-                errors.append(f"{where}: 'claims' is for one main incident; use 'claims_by_incident' for {len(main)}")
+                errors.append(
+                    f"{where}: 'claims' is for one main incident; use 'claims_by_incident' for {len(main)}"
+                )
             elif main:
                 by_incident = {main[0]: doc["claims"]}
                 if "best" in doc:
@@ -212,20 +233,30 @@ def main(argv: list[str]) -> int:
                 for claim in claims.get(field, []):
                     quote = claim.get("quote", "")
                     if not isinstance(claim.get("value"), int):
-                        errors.append(f"{where}: {key} {field} claim {quote!r} has a non-integer value")
+                        errors.append(
+                            f"{where}: {key} {field} claim {quote!r} has a non-integer value"
+                        )
                     if claim.get("status") not in STATUSES:
-                        errors.append(f"{where}: {key} {field} claim {quote!r} has status {claim.get('status')!r}")
+                        errors.append(
+                            f"{where}: {key} {field} claim {quote!r} has status {claim.get('status')!r}"
+                        )
                     if not quote:
                         errors.append(f"{where}: {key} {field} claim without a quote")
                     elif text is not None and quote not in text:
                         errors.append(f"{where}: quote not found verbatim in the text: {quote!r}")
                     if claim.get("status") == "current":
                         current.append(claim["value"])
-                    support.setdefault((key, field), []).append((published, order, claim, best.get(field)))
+                    support.setdefault((key, field), []).append(
+                        (published, order, claim, best.get(field))
+                    )
                 if is_main and best.get(field) is not None and best[field] not in current:
-                    errors.append(f"{where}: best {field} {best[field]} is not among its current claims {current}")
+                    errors.append(
+                        f"{where}: best {field} {best[field]} is not among its current claims {current}"
+                    )
                 if is_main and field in best and best[field] is None and current:
-                    errors.append(f"{where}: best {field} is null but current claims state {current}")
+                    errors.append(
+                        f"{where}: best {field} is null but current claims state {current}"
+                    )
 
     # every report in the folder (and every JSON line) should be in the gold
     reports = base / "reports"
@@ -247,10 +278,14 @@ def main(argv: list[str]) -> int:
             rows = support.get((key, field), [])
             if final is None:
                 if any(r[2].get("status") == "current" for r in rows):
-                    errors.append(f"incident {key}: {field} is null but reports state {sorted({r[2]['value'] for r in rows})}")
+                    errors.append(
+                        f"incident {key}: {field} is null but reports state {sorted({r[2]['value'] for r in rows})}"
+                    )
                 continue
             if not any(r[2].get("value") == final for r in rows):
-                errors.append(f"incident {key}: final {field} {final} is not the value of any claim quoting it")
+                errors.append(
+                    f"incident {key}: final {field} {final} is not the value of any claim quoting it"
+                )
                 continue
             # the latest report with a current figure must give the final one
             latest_date = max((r[0] for r in rows if r[2].get("status") == "current"), default=None)

@@ -18,11 +18,16 @@ from typing import Any, Literal
 
 import numpy
 
+from incidentkb.muc4 import entities
+from incidentkb.muc4.classifier import EntityModel
 from incidentkb.muc4.corpus import INCIDENT_TYPES, ROLES
+from incidentkb.muc4.entities import Lexicon
 from incidentkb.muc4.score import normalize, score
 from incidentkb.muc4.tagger import OUTSIDE, SCORES_KEY
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "muc4"
+ENTITY_MODEL = "entities.json"
+LEXICON = "lexicon.json"
 _STOP = frozenset({"of", "the", "for", "and", "de", "del", "la", "los", "las", "y", "el"})
 
 Choice = Literal["first", "longest", "frequent"]
@@ -84,9 +89,20 @@ def casefold_same_length(text: str) -> str:
 
 
 class Extractor:
-    def __init__(self, nlp: Any, settings: Settings) -> None:
+    """The tagger, then either the entity classifier (when the model has one: entities.json
+    and lexicon.json) or the threshold-based aggregation of `settings`."""
+
+    def __init__(
+        self,
+        nlp: Any,
+        settings: Settings,
+        entity_model: EntityModel | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
         self.nlp = nlp
         self.settings = settings
+        self.entity_model = entity_model
+        self.lexicon = lexicon
 
     @classmethod
     def load(cls, path: Path = DEFAULT_MODEL) -> Extractor:
@@ -96,7 +112,11 @@ class Extractor:
         settings = Settings()
         if settings_path.exists():
             settings = Settings(**json.loads(settings_path.read_text(encoding="utf-8")))
-        return cls(spacy.load(path / "pipeline"), settings)
+        entity_model, lexicon = None, None
+        if (path / ENTITY_MODEL).exists() and (path / LEXICON).exists():
+            entity_model = EntityModel.load(path / ENTITY_MODEL)
+            lexicon = Lexicon.load(path / LEXICON)
+        return cls(spacy.load(path / "pipeline"), settings, entity_model, lexicon)
 
     def tag(self, texts: Iterable[str], n_process: int = 1) -> Iterable[Tagged]:
         texts_a, texts_b = itertools.tee(texts)
@@ -108,8 +128,12 @@ class Extractor:
             yield Tagged(text, tokens, doc.user_data[SCORES_KEY], labels, dict(doc.cats))
 
     def read(self, texts: Iterable[str], n_process: int = 1) -> Iterable[Reading]:
+        model, lexicon = self.entity_model, self.lexicon
         for tagged in self.tag(texts, n_process):
-            yield aggregate(tagged, self.settings)
+            if model is None or lexicon is None:
+                yield aggregate(tagged, self.settings)
+            else:
+                yield classify(tagged, self.settings, model, lexicon)
 
     def extract(self, text: str) -> Reading:
         return next(iter(self.read([text])))
@@ -133,6 +157,47 @@ def aggregate(tagged: Tagged, settings: Settings) -> Reading:
     found = any(fillers.values())
     kind = max(cats, key=cats.__getitem__) if cats else None
     if kind is not None and not found and cats[kind] < settings.incident_threshold:
+        kind = None
+    return Reading(fillers, kind)
+
+
+def entity_candidates(
+    tagged: Tagged,
+    settings: Settings,
+    lexicon: Lexicon,
+    candidate_threshold: float,
+    widen: bool = True,
+) -> tuple[entities.Document, list[entities.Candidate]]:
+    """A tagged document's candidates."""
+    doc = entities.document(
+        casefold_same_length(tagged.text), tagged.tokens, tagged.scores, tagged.labels, tagged.cats
+    )
+    first = {start: i for i, (start, _) in enumerate(tagged.tokens)}
+    last = {end: i for i, (_, end) in enumerate(tagged.tokens)}
+    kept = [  # what the threshold-based aggregation would keep, as a feature
+        (first[s], last[e] + 1, ROLES.index(role))
+        for s, e, role, confidence in decode(tagged, settings.token_threshold)
+        if confidence >= settings.min_confidence and s in first and e in last
+    ]
+    return doc, entities.candidates(doc, lexicon, candidate_threshold, kept, widen=widen)
+
+
+def classify(tagged: Tagged, settings: Settings, model: EntityModel, lexicon: Lexicon) -> Reading:
+    """Candidates -> the entity classifier -> one mention (the first) per kept entity."""
+    doc, cands = entity_candidates(
+        tagged, settings, lexicon, model.candidate_threshold, model.widen
+    )
+    rows = entities.features(doc, cands, lexicon, model.context)
+    probs = model.probability(rows).tolist() if cands else []
+    fillers: dict[str, list[list[Mention]]] = {role: [] for role in ROLES}
+    for role, chosen in model.choose(cands, probs, entities.aliases(doc, cands)).items():
+        for k in sorted(chosen, key=lambda k: cands[k].occurrences[0]):
+            i, j = cands[k].occurrences[0]
+            start, end = doc.tokens[i][0], doc.tokens[j - 1][1]
+            fillers[role].append([Mention(tagged.text[start:end], start, end)])
+    cats = {k: v for k, v in tagged.cats.items() if k in INCIDENT_TYPES}
+    kind = max(cats, key=cats.__getitem__) if cats else None
+    if kind is not None and not any(fillers.values()) and cats[kind] < settings.incident_threshold:
         kind = None
     return Reading(fillers, kind)
 
