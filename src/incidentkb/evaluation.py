@@ -256,7 +256,9 @@ def _lists(doc: Document, main: dict[str, Any], g: dict[str, Any], report: Repor
     weapons = [c for w in main.get("weapons", []) for c in w["claims"]]
     gweapons = [c["quote"] for c in (g.get("weapons") or {}).get("claims", [])]
     _match(doc, "weapons", weapons, gweapons, lambda c, q: _overlaps(doc, c, q), report)
-    victims = [(v["group"], v["count"]) for v in main.get("victims", [])]
+    # the breakdown by group and count ("23 students"); a victim named without a count (a role
+    # filler) is another kind of entry, which the gold's breakdown does not list
+    victims = [(v["group"], v["count"]) for v in main.get("victims", []) if v["count"] is not None]
     gvictims = [(v["group"], v["count"]) for v in g.get("victim_breakdown", [])]
     _match(
         doc,
