@@ -75,3 +75,17 @@ def test_a_named_victim_has_no_count() -> None:
     start = doc.text.index("mayor Ana Ruiz")
     c = roles._claim(doc, "Victim", start, start + len("mayor Ana Ruiz"))
     assert (c.field, c.value, c.get("group")) == ("victims", "mayor Ana Ruiz", "mayor Ana Ruiz")
+
+
+@pytest.mark.issue(6)
+def test_the_model_reads_only_the_head_of_a_long_report() -> None:
+    from incidentkb.extract.text import sentences
+
+    attack = REPORTS[1]
+    alone = Document.make(attack)
+    assert roles.role_claims(alone, sentences(alone.text), []), "control: the attack has fillers"
+    filler = "The council met on Tuesday to discuss the budget for the coming year. "
+    long = Document.make(filler * (roles.READ // len(filler) + 1) + attack)
+    found = roles.role_claims(long, sentences(long.text), [])
+    assert found == [] or all(c.end <= roles.READ for c in found)
+    assert not any(c.start >= long.text.index(attack) for c in found)

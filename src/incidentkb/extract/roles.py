@@ -14,7 +14,9 @@ incident record, each quoting the filler's mention:
 A mention the rules already quote (a perpetrator with its role) is theirs, and where the
 rules give the weapon (each account with who gave it) the model's weapons are left out: the
 rules' reading is the more specific. Fillers outside the main incident's sentences are left
-out. Without spaCy (the `nlp` extra) there are no such claims.
+out, and so is text after the first `READ` characters: the model learned from reports of
+about 2,000 characters, and an encyclopedia page or a long feature would cost the pipeline its
+speed for fillers of the background. Without spaCy (the `nlp` extra) there are no such claims.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _FIELD = {
     "Weapon": "weapon",
 }
 _KIND = {"PerpOrg": "organisation", "PerpInd": "individual"}
+READ = 6000  # characters of a report the role-filler model reads: three MUC-4 reports' worth
 # a proper name: a capitalised word that does not open the filler's sentence-like run of
 # ordinary words ("Jesse Gomez", "the Shining Path"), not "Five armed men"
 _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
@@ -56,7 +59,7 @@ def role_claims(doc: Document, main: Sequence[Sentence], taken: Sequence[Claim])
     model = _model()
     if model is None or not main:
         return []
-    fillers = model.extract(doc.text).fillers
+    fillers = model.extract(doc.text[:READ]).fillers
     spans = [(s.start, s.end) for s in main]
     used = [(c.start, c.end) for c in taken if c.field in ("perpetrator", "weapon")]
     weapons = [c for c in taken if c.field == "weapon"]
