@@ -272,32 +272,9 @@ def shot_tolls(sentence: Sentence) -> list[Found]:
         out.append(
             ("killed", Count(n, "exact"), *_span(sentence, m), _at(sentence, m, "n"), derived)
         )
-    for m in [*_LIST_DEAD.finditer(sentence.text), *_LIST_DEAD_SUBJECT.finditer(sentence.text)]:
-        parts = _list_counts(m.group("list") or m.group("list2"))
-        if len(parts) >= 2:
-            derived = "listed: " + " + ".join(str(p) for p in parts)
-            out.append(
-                (
-                    "killed",
-                    Count(sum(parts), "exact"),
-                    *_span(sentence, m),
-                    _at(sentence, m),
-                    derived,
-                )
-            )
-    for m in _LIST_HURT_SUBJECT.finditer(sentence.text):
-        parts = _list_counts(m.group("list"))
-        if len(parts) >= 2:
-            derived = "listed: " + " + ".join(str(p) for p in parts)
-            out.append(
-                (
-                    "injured",
-                    Count(sum(parts), "exact"),
-                    *_span(sentence, m),
-                    _at(sentence, m),
-                    derived,
-                )
-            )
+    dead = [*_LIST_DEAD.finditer(sentence.text), *_LIST_DEAD_SUBJECT.finditer(sentence.text)]
+    out.extend(_listed(sentence, "killed", dead))
+    out.extend(_listed(sentence, "injured", list(_LIST_HURT_SUBJECT.finditer(sentence.text))))
     out.extend(_single(sentence))
     for m in _TWO_LEFT_DEAD.finditer(sentence.text):
         out.append(("killed", Count(2, "exact"), *_span(sentence, m), _at(sentence, m), None))
@@ -432,6 +409,18 @@ def _single(sentence: Sentence) -> list[Found]:
         if _LATER_DIED.match(sentence.text, m.end()):
             continue  # "a man who was wounded in the bombing has died": a death, not a wound
         out.append(("injured", Count(1, "exact"), *_span(sentence, m), _at(sentence, m), None))
+    return out
+
+
+def _listed(sentence: Sentence, field: str, found: list[re.Match[str]]) -> list[Found]:
+    """A toll per list of two or more people ("his parents and three siblings": 2 + 3)."""
+    out: list[Found] = []
+    for m in found:
+        parts = _list_counts(m.group("list") or m.groupdict().get("list2") or "")
+        if len(parts) >= 2:
+            derived = "listed: " + " + ".join(str(p) for p in parts)
+            count = Count(sum(parts), "exact")
+            out.append((field, count, *_span(sentence, m), _at(sentence, m), derived))
     return out
 
 
