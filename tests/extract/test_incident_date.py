@@ -136,6 +136,10 @@ LEAD_WITHOUT_A_DAY = (
         ("It happened just after 2:30 Sunday morning, deputies said.", "2016-09-11"),
         ("The gunfire broke out in the parking lot on Saturday night.", "2016-09-10"),
         ("The owner told reporters on Friday he would reopen soon.", None),
+        (
+            "The governor visited the club on Saturday and laid flowers at the door, where two died.",
+            None,
+        ),
     ],
 )
 def test_incident_date_from_after_the_lead_when_the_lead_names_no_day(

@@ -287,3 +287,15 @@ def test_extract_injured_forms(text: str, want: list[int]) -> None:
 )
 def test_extract_parts_animals_and_crowds_are_not_the_injured(text: str, not_a_toll: int) -> None:
     assert not_a_toll not in injured(text)
+
+
+@pytest.mark.issue(5)
+def test_a_later_figure_in_the_same_sentence_supersedes_the_earlier() -> None:
+    text = (
+        "A gunman attacked a concert hall in Krasnogorsk on Friday. By the end of the month the "
+        "ministry counted 144 dead, and the toll later reached 145 when another of the wounded "
+        "died."
+    )
+    frames = extract(Document.make(text, published=PUBLISHED))
+    tolls = {(c.value, c.status) for c in frames[0].claims if c.field == "killed"}
+    assert (144, "superseded") in tolls and (145, "current") in tolls

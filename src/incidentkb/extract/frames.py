@@ -314,9 +314,17 @@ def _later_date(
         if m is None or _said_on(doc.text, m):
             continue
         s = next(s for s in later if s.start <= m.start < s.end)
-        if _near_attack(doc.text, later, m) or _HAPPENED.search(s.text):
+        if _HAPPENED.search(s.text) or _attack_in_clause(doc.text, s, m):
             out.append(m)
     return out
+
+
+def _attack_in_clause(text: str, s: Sentence, m: dates.DateMention) -> bool:
+    """An attack word in the weekday's own clause ("shot on Saturday night"), not in one after
+    a comma ("visited the stadium on Wednesday and inspected the gate, where many died")."""
+    before = re.split(r"[,;:]", text[max(s.start, m.start - 60) : m.start])[-1]
+    after = re.split(r"[,;:]", text[m.end : min(s.end, m.end + 60)])[0]
+    return bool(_ATTACK_WORD.search(before) or _ATTACK_WORD.search(after))
 
 
 _ATTACK_WORD = re.compile(

@@ -146,9 +146,24 @@ def superseded(timed: list[Timed], published: date | None) -> set[int]:
             and not (_one_person(u) and t.toll.count.value > 1)
             and "counts of murder" not in (u.toll.derived or "")  # charges, not a new toll
         ]
-        if t.early or later:
+        if t.early or later or any(_updated_after(t, u) for u in timed):
             out.add(i)
     return out
+
+
+_LATER = re.compile(r"\b(?:later|then|subsequently|since|afterwards|eventually)\b", re.I)
+
+
+def _updated_after(t: Timed, u: Timed) -> bool:
+    """ "counted 144 dead ..., and the toll later reached 145": a later figure of the same toll
+    in the same sentence, told as an update."""
+    if u.sentence != t.sentence or u.toll.field != t.toll.field or u.toll.start <= t.toll.end:
+        return False
+    if u.toll.count.value in (t.toll.count.value, 0):
+        return False
+    s = u.sentence
+    between = s.text[t.toll.end - s.start : u.toll.end - s.start]
+    return bool(_LATER.search(between) and _UPDATE.search(between))
 
 
 def _one_person(t: Timed) -> bool:
