@@ -65,6 +65,8 @@ def role_claims(doc: Document, main: Sequence[Sentence], taken: Sequence[Claim])
     weapons = [c for c in taken if c.field == "weapon"]
     out: list[Claim] = []
     for role, entities in fillers.items():
+        if role not in _FIELD:
+            continue  # a role the record has no field for
         for mentions in entities:
             m = next((m for m in mentions if _inside(m.start, m.end, spans)), None)
             if m is None or any(m.start < e and s < m.end for s, e in used):
