@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidentkb.extract.dates import MONTH
 from incidentkb.extract.numbers import COUNT, NUMBER, Count, parse_count
 from incidentkb.extract.shot import pair_alive, shot_tolls
 from incidentkb.extract.text import Sentence
@@ -322,11 +323,7 @@ _GROUP_BEFORE = re.compile(
     r"|\b(?:the\s+)?(?:last|previous|prior)\s+$",
     re.I,
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.\s*$|\b(?:january|february|march|"
-    r"april|june|july|august|september|october|november|december)\s+$",
-    re.I,
-)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH}\s*$")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:been|be|die)\b", re.I)
 
 

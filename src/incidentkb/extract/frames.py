@@ -592,23 +592,31 @@ def _toll_claims(r: Reading, sents: list[Sentence]) -> list[Claim]:
     """Tolls with qualifier, speaker, report time and status (a later figure supersedes)."""
     items, said = [], []
     found = [(s, t) for s in sents for t in counts.tolls(s)]
+    stated: dict[tuple[int, int], tuple[str | None, str]] = {}
+
+    def statement(s: Sentence, t: counts.Toll) -> tuple[str | None, str]:
+        key = (s.start, t.count_start)
+        if key not in stated:
+            stated[key] = counts.statements(s, t.count_start)
+        return stated[key]
+
     # a death that "proved to be incorrect" or an early report's does not make the living dead
     dead = any(
         t.field == "killed"
         and t.count.value > 0
-        and counts.statements(s, t.count_start)[1] != "superseded"
+        and statement(s, t)[1] != "superseded"
         and not _RETRACTED.search(s.text)
         for s, t in found
     )
-    if not dead:
+    if dead:
+        found += counts.named_dead(r.doc.text, found)
+    else:
         found += [
             (a, t)
             for a, b in zip(sents, sents[1:], strict=False)
             if b.paragraph - a.paragraph <= 1
             for t in counts.pair_tolls(a, b)
         ]
-    if dead:
-        found += counts.named_dead(r.doc.text, found)
     many = any(t.field in ("injured", "shot") and t.count.value > 1 for _, t in found)
     for s, t in found:
         if dead and t.field == "killed" and t.count.value == 0 and shot.survival(s.text):
@@ -616,7 +624,7 @@ def _toll_claims(r: Reading, sents: list[Sentence]) -> list[Claim]:
         quote = r.doc.text[t.start : t.end]
         if many and t.field == "killed" and t.count.value == 0 and shot.one_survival(quote):
             continue  # "four were shot; the boy is stable": one of them, not every victim
-        who, stage = counts.statements(s, t.count_start)
+        who, stage = statement(s, t)
         items.append((s, t, stage == "superseded"))
         said.append((who, stage))
     published = r.doc.published
