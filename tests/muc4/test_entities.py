@@ -12,12 +12,14 @@ import pytest
 from incidentkb.muc4.classifier import EntityModel, Trees, same_thing
 from incidentkb.muc4.entities import (
     FEATURES,
+    Candidate,
     Context,
     Lexicon,
     candidates,
     document,
     features,
     mention_key,
+    name_runs,
 )
 from incidentkb.muc4.extractor import DEFAULT_MODEL, ENTITY_MODEL, LEXICON, Extractor
 from incidentkb.muc4.score import normalize
@@ -96,6 +98,68 @@ def test_entities_features_are_computed_from_the_document() -> None:
     assert victim[index["tag_max"]] == pytest.approx(0.85)
     assert victim[index["left_killed"]] == 1.0 and victim[index["tokens"]] == 2
     assert victim[index["first_position"]] == pytest.approx(4 / len(tokens))
+
+
+# a small train split: one victim's name, three bridges as targets, and the common words
+NAMES_TRAIN = [
+    {"text": "guerrillas shot jose rivas near the capital .", "Victim": [["jose rivas"]]},
+    *({"text": "the army said the bridge was destroyed .", "Target": [["bridge"]]},) * 3,
+    {"text": "a bomb exploded near the old market .", "Target": [["old market"]]},
+    {"text": "police said gunmen fled .", "PerpInd": [["gunmen"]]},
+]
+
+
+def _names_lexicon() -> Lexicon:
+    docs = [
+        {"text": d["text"], "role_fillers": {k: v for k, v in d.items() if k != "text"}}
+        for d in NAMES_TRAIN
+    ]
+    return Lexicon.build(docs, [_doc(d["text"])[1] for d in docs])
+
+
+def test_entities_lexicon_knows_words_names_and_heads_by_hash_only() -> None:
+    lexicon = _names_lexicon()
+    assert lexicon.share("the") == pytest.approx(5 / 6) and lexicon.share("zzz") == 0
+    assert mention_key("rivas") in lexicon.name_words
+    assert mention_key("guerrillas") not in lexicon.name_words
+    assert lexicon.heads[mention_key("bridge")][2] == 3  # Target
+    assert "rivas" not in json.dumps(lexicon.to_json())
+    assert Lexicon.from_json(lexicon.to_json()) == lexicon
+
+
+def test_entities_name_runs_join_known_and_unseen_name_words() -> None:
+    lexicon = _names_lexicon()
+    doc, _ = _doc("police said gunmen shot maria jose elkashes de rivas near the bridge .")
+    runs = {doc.text(i, j) for i, j in name_runs(doc, lexicon)}
+    # "maria" and "elkashes" are unseen, "jose" and "rivas" are victims' name words
+    assert runs == {
+        "maria jose elkashes de rivas",
+        "jose elkashes de rivas",
+        "maria jose elkashes",  # the joiner is not left at the end
+    }
+    doc, _ = _doc("police said gunmen shot maria elkashes near the bridge .")
+    assert name_runs(doc, lexicon) == []  # unseen words alone are no name
+
+
+def test_entities_name_runs_are_candidates_with_word_features() -> None:
+    lexicon = _names_lexicon()
+    doc, _ = _doc("police said gunmen shot maria jose elkashes de rivas near the new bridge .")
+    cands = {(c.role, c.key): c for c in candidates(doc, lexicon, 0.1, names=True)}
+    assert cands["Victim", "maria jose elkashes de rivas"].from_names
+    assert cands["PerpInd", "maria jose elkashes de rivas"].from_names
+    assert ("Victim", "maria jose elkashes de rivas") not in {
+        (c.role, c.key) for c in candidates(doc, lexicon, 0.1)
+    }
+    victim = cands["Victim", "maria jose elkashes de rivas"]
+    rows = features(doc, [victim], lexicon)
+    index = {name: i for i, name in enumerate(Context().names())}
+    assert rows[0, index["from_names"]] == 1.0
+    assert rows[0, index["unseen_words"]] == 3  # maria, elkashes, de
+    assert rows[0, index["word_share_max"]] == pytest.approx(1 / 6)  # jose, rivas: one doc
+    doc, _ = _doc("rebels blew up the new bridge .")
+    bridge = Candidate("Target", "new bridge", [(3, 5)], {"new bridge"})
+    row = features(doc, [bridge], lexicon)[0]
+    assert row[index["head_n"]] == 3  # "bridge" ends three train targets
 
 
 def test_entities_trees_as_json_predict_as_scikit_learn_does() -> None:

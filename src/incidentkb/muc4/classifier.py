@@ -143,6 +143,7 @@ class EntityModel:
     widen: bool = True  # also try tagger spans widened by a word or two
     dedupe: bool = True  # skip a candidate inside (or around) a kept one
     context: Context = Context()  # the words around a mention that are features
+    names: bool = False  # also runs of name words as victims and perpetrators
 
     def probability(self, x: Any) -> Any:
         return self.trees.probability(x)
@@ -177,6 +178,7 @@ class EntityModel:
             "candidate_threshold": self.candidate_threshold,
             "widen": self.widen,
             "dedupe": self.dedupe,
+            "names": self.names,
             "trees": self.trees.to_json(),
         }
 
@@ -194,6 +196,7 @@ class EntityModel:
             bool(data["widen"]),
             bool(data["dedupe"]),
             context,
+            bool(data.get("names", False)),
         )
 
     def save(self, path: Path) -> None:

@@ -126,6 +126,9 @@ _STOP = frozenset(
     "a an the and or of in on at to by for from with as was were is are that which who "
     "said de del la el".split()
 )
+NAMED = "Victim"  # the role whose mentions are names: its words teach what a name is made of
+NAME_JOINERS = frozenset({"de", "del", "la", "las", "los", "y"})  # inside a name, never at its ends
+NAME_WORD_SHARE = 0.2  # a name word occurs in at most this share of train documents
 
 
 def mention_key(text: str) -> str:
@@ -137,14 +140,23 @@ def mention_key(text: str) -> str:
 class Lexicon:
     """Per hashed mention: in how many train documents it is a filler of each role, and in
     how many it occurs at all (as a run of whole tokens); per hashed first word, the most
-    tokens a known mention starting with it has."""
+    tokens a known mention starting with it has. Per hashed word: in how many train
+    documents it occurs (`words`), in how many victims' names it is a word (`name_words`),
+    and of how many entities of each role it is the last word of a mention (`heads`)."""
 
     counts: Mapping[str, tuple[int, ...]]  # key -> (n per role..., documents it occurs in)
     starts: Mapping[str, int]  # key of a first word -> longest mention, in tokens
     documents: int = 0
+    words: Mapping[str, int] = field(default_factory=dict)
+    name_words: Mapping[str, int] = field(default_factory=dict)
+    heads: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     def get(self, text: str) -> tuple[int, ...] | None:
         return self.counts.get(mention_key(text))
+
+    def share(self, word: str) -> float:
+        """The share of train documents in which the word occurs."""
+        return self.words.get(mention_key(word), 0) / max(self.documents, 1)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -152,6 +164,9 @@ class Lexicon:
             "roles": list(ROLES),
             "counts": dict(sorted(self.counts.items())),
             "starts": dict(sorted(self.starts.items())),
+            "words": dict(sorted(self.words.items())),
+            "name_words": dict(sorted(self.name_words.items())),
+            "heads": dict(sorted(self.heads.items())),
         }
 
     @classmethod
@@ -160,7 +175,10 @@ class Lexicon:
             raise ValueError(f"lexicon roles {data['roles']} are not {ROLES}")
         counts = {k: tuple(int(x) for x in v) for k, v in data["counts"].items()}
         starts = {k: int(v) for k, v in data["starts"].items()}
-        return cls(counts, starts, int(data["documents"]))
+        words = {k: int(v) for k, v in data.get("words", {}).items()}
+        name_words = {k: int(v) for k, v in data.get("name_words", {}).items()}
+        heads = {k: tuple(int(x) for x in v) for k, v in data.get("heads", {}).items()}
+        return cls(counts, starts, int(data["documents"]), words, name_words, heads)
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), separators=(",", ":")) + "\n")
@@ -177,14 +195,28 @@ class Lexicon:
     ) -> Lexicon:
         """From train documents (with role_fillers) and their token offsets."""
         fillers: dict[str, list[int]] = {}
+        name_words: Counter[str] = Counter()
+        heads: dict[str, list[int]] = {}
         for doc in docs:
             for key, roles in gold_keys(doc).items():
                 row = fillers.setdefault(key, [0] * (len(ROLES) + 1))
                 for i in roles:
                     row[i] += 1
+            for r, role in enumerate(ROLES):
+                for entity in doc["role_fillers"].get(role, []):
+                    last = {m.split()[-1].lower() for m in entity if m.split()}
+                    for word in last:
+                        heads.setdefault(mention_key(word), [0] * len(ROLES))[r] += 1
+                    if role == NAMED:
+                        name_words.update(
+                            {mention_key(w) for m in entity for w in m.lower().split()}
+                            - {mention_key(w) for w in NAME_JOINERS}
+                        )
         starts: dict[str, int] = {}
+        words: Counter[str] = Counter()
         for doc, offsets in zip(docs, tokens, strict=True):
             text = doc["text"].lower()
+            words.update({mention_key(text[s:e]) for s, e in offsets})
             present: set[str] = set()
             for i, (start, _) in enumerate(offsets):
                 for j in range(i, min(i + MAX_TOKENS, len(offsets))):
@@ -195,7 +227,14 @@ class Lexicon:
                         starts[first] = max(starts.get(first, 0), j + 1 - i)
             for key in present:
                 fillers[key][-1] += 1
-        return cls({k: tuple(v) for k, v in fillers.items()}, starts, len(docs))
+        return cls(
+            {k: tuple(v) for k, v in fillers.items()},
+            starts,
+            len(docs),
+            dict(words),
+            dict(name_words),
+            {k: tuple(v) for k, v in heads.items()},
+        )
 
 
 def gold_keys(doc: Mapping[str, Any]) -> dict[str, set[int]]:
@@ -221,6 +260,7 @@ class Candidate:
     from_lexicon: bool = False
     baseline: bool = False  # the old aggregation step would have kept it
     variant: bool = False  # only a tagger span widened by a word or two
+    from_names: bool = False  # a run of words that names are made of (name_runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,15 +374,56 @@ def lexicon_matches(doc: Document, lexicon: Lexicon) -> list[tuple[int, int, tup
     return found
 
 
+def name_runs(doc: Document, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Runs of two or more words that look like a person's name: each word one that train
+    victims' names are made of (and rare in train documents) or one the train split never
+    has, at least one of the first kind, "de" / "del" / "la" ... only inside. A run of three
+    words or more also gives itself without its first word and without its last."""
+    known = [
+        lexicon.name_words.get(mention_key(w), 0) > 0 and lexicon.share(w) <= NAME_WORD_SHARE
+        for w in doc.words
+    ]
+    fits = [
+        k or (w.isalpha() and mention_key(w) not in lexicon.words)
+        for k, w in zip(known, doc.words, strict=True)
+    ]
+    n, i = len(doc.words), 0
+    runs: list[tuple[int, int]] = []
+    while i < n:
+        if not fits[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (fits[j] or (doc.words[j] in NAME_JOINERS and j + 1 < n and fits[j + 1])):
+            j += 1
+        if j - i >= 2 and any(known[i:j]):
+            runs.append((i, j))
+            if j - i >= 3:
+                runs.extend(_trim(doc.words, a, b) for a, b in ((i + 1, j), (i, j - 1)))
+        i = j
+    return runs
+
+
+def _trim(words: Sequence[str], i: int, j: int) -> tuple[int, int]:
+    """Tokens i..j-1 without the joiners ("de", "la") at their ends."""
+    while i < j and words[i] in NAME_JOINERS:
+        i += 1
+    while j > i and words[j - 1] in NAME_JOINERS:
+        j -= 1
+    return i, j
+
+
 def candidates(
     doc: Document,
     lexicon: Lexicon,
     threshold: float,
     baseline_spans: Iterable[tuple[int, int, int]] = (),
     widen: bool = True,
+    names: bool = False,
 ) -> list[Candidate]:
     """Tagger runs at threshold (and, with widen, the same runs with a word or two more),
-    the baseline spans, and the strings the lexicon knows as fillers of a role."""
+    the baseline spans, the strings the lexicon knows as fillers of a role, and (with names)
+    runs of name words as victims and perpetrators."""
     found: dict[tuple[int, str], Candidate] = {}
 
     def add(i: int, j: int, r: int) -> Candidate | None:
@@ -381,6 +462,11 @@ def candidates(
         for r in range(len(ROLES)):
             if counts[r] > 0 and (cand := add(i, j, r)) is not None:
                 cand.from_lexicon = True
+    if names:
+        for i, j in name_runs(doc, lexicon):
+            for role in (NAMED, "PerpInd"):
+                if (cand := add(i, j, ROLES.index(role))) is not None:
+                    cand.from_names = True
     out = list(found.values())
     for cand in out:
         cand.occurrences = sorted(set(cand.occurrences))
@@ -452,7 +538,15 @@ FEATURES: tuple[str, ...] = (
     "from_lexicon",
     "baseline",
     "variant",
+    "from_names",
+    "head_n",
+    "word_share_min",
+    "word_share_max",
+    "unseen_words",
     "token_min",
+    "edge_left",
+    "edge_right",
+    "edge_right_begin",
     "prior_role_n",
     "prior_any_n",
     "prior_docs",
@@ -469,6 +563,7 @@ FEATURES: tuple[str, ...] = (
     "contains_other",
     "role_candidates",
     "doc_tokens",
+    *(f"doc_best_{r}" for r in ROLES),
 )
 
 
@@ -552,6 +647,7 @@ def features(
         role_n, any_n, occurs = prior(cand, lexicon)
         first = occ[0][0] if occ else 0
         words = cand.key.split()
+        shares = [lexicon.share(w) for w in words]
         others_keys = [k for k in keys_by_role[cand.role] if k != cand.key]
         padded = f" {cand.key} "
         values: dict[str, float] = {
@@ -575,9 +671,17 @@ def features(
             "from_lexicon": float(cand.from_lexicon),
             "baseline": float(cand.baseline),
             "variant": float(cand.variant),
+            "from_names": float(cand.from_names),
+            "head_n": float((lexicon.heads.get(mention_key(words[-1])) or (0,) * len(ROLES))[r]),
+            "word_share_min": min(shares),
+            "word_share_max": max(shares),
+            "unseen_words": float(sum(mention_key(w) not in lexicon.words for w in words)),
             "token_min": max(
                 (float(doc.role_scores[i:j, r].min()) for i, j in occ[:3]), default=0.0
             ),
+            "edge_left": max((doc.role_scores[i - 1, r] for i, _ in occ if i > 0), default=0.0),
+            "edge_right": max((doc.role_scores[j, r] for _, j in occ if j < n_tokens), default=0.0),
+            "edge_right_begin": max((doc.begin[j][r] for _, j in occ if j < n_tokens), default=0.0),
             "prior_role_n": role_n,
             "prior_any_n": any_n,
             "prior_docs": occurs,
@@ -601,6 +705,7 @@ def features(
             "contains_other": float(any(f" {k} " in padded for k in others_keys)),
             "role_candidates": float(len(keys_by_role[cand.role])),
             "doc_tokens": float(len(doc.tokens)),
+            **{f"doc_best_{role}": best_by_role.get(role, 0.0) for role in ROLES},
         }
         for name, value in values.items():
             row[FEATURE_INDEX[name]] = value

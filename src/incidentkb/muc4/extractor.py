@@ -167,6 +167,7 @@ def entity_candidates(
     lexicon: Lexicon,
     candidate_threshold: float,
     widen: bool = True,
+    names: bool = False,
 ) -> tuple[entities.Document, list[entities.Candidate]]:
     """A tagged document's candidates."""
     doc = entities.document(
@@ -179,13 +180,15 @@ def entity_candidates(
         for s, e, role, confidence in decode(tagged, settings.token_threshold)
         if confidence >= settings.min_confidence and s in first and e in last
     ]
-    return doc, entities.candidates(doc, lexicon, candidate_threshold, kept, widen=widen)
+    return doc, entities.candidates(
+        doc, lexicon, candidate_threshold, kept, widen=widen, names=names
+    )
 
 
 def classify(tagged: Tagged, settings: Settings, model: EntityModel, lexicon: Lexicon) -> Reading:
     """Candidates -> the entity classifier -> one mention (the first) per kept entity."""
     doc, cands = entity_candidates(
-        tagged, settings, lexicon, model.candidate_threshold, model.widen
+        tagged, settings, lexicon, model.candidate_threshold, model.widen, model.names
     )
     rows = entities.features(doc, cands, lexicon, model.context)
     probs = model.probability(rows).tolist() if cands else []
