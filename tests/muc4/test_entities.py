@@ -4,6 +4,8 @@ JSON form against scikit-learn, and the shipped classifier on a hand-written rep
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy
@@ -223,3 +225,17 @@ def test_entities_mentions_quote_the_text(extractor: Extractor, tmp_path: Path) 
             assert len(entity) == 1
             for m in entity:
                 assert REPORT[m.start : m.end] == m.text
+
+
+def test_entities_extraction_runs_without_scikit_learn() -> None:
+    """scikit-learn is for training only: loading the model and extracting must not import it."""
+    script = (
+        "import sys\n"
+        "from incidentkb.muc4 import extract\n"
+        f"fillers = extract({REPORT!r})\n"
+        "assert fillers['PerpOrg'], fillers\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
