@@ -1,4 +1,4 @@
-"""Fitting the entity classifier (training time only; needs scikit-learn, the nlp extra).
+"""Fitting the entity classifier (training time only; needs scikit-learn, the train extra).
 
 Rows come from train documents tagged by a tagger that did not learn from them (fold
 taggers, or the shipped tagger on the held-out documents), with a lexicon built without the
